@@ -1,0 +1,28 @@
+# Two entry points: `make demo` and `make test`; each builds its own virtual environment.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BENCHMARKS ?= ../shared/benchmarks
+
+.PHONY: demo test bench bench-io bench-addin clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/flashfill fill workbooks/contacts.xlsx -o $(VENV)/contacts.filled.xlsx
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m flashfill.bench $(BENCHMARKS)/sygus_pbe_slia $(BENCHMARKS)/bustle_new $(BENCHMARKS)/tde
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

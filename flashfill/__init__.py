@@ -1,0 +1,1 @@
+"""flashfill: learn a string transformation from a few examples and fill the column."""
