@@ -637,8 +637,19 @@ def write_json(path: str, results: list[Result], skipped, summaries, options) ->
                                    "duplicate_of": f"{o.suite}/{o.name}"}
                                   for t, o in skipped],
            "summary": [asdict(s) for s in summaries]}
-    Path(path).write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n",
-                          encoding="utf-8")
+    Path(path).write_text(dump_lines(doc), encoding="utf-8")
+
+
+def dump_lines(doc: dict) -> str:
+    """JSON with one list item per line, so two runs diff task by task."""
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("  " + json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f" {json.dumps(key)}: [\n{items}\n ]")
+        else:
+            parts.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 class Progress:
