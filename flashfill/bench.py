@@ -209,11 +209,13 @@ def first_wrong(prog, rows, indexes) -> tuple[int, object] | None:
     return None
 
 
-def wrong_row(rows, index: int, got) -> dict:
-    """A JSON-friendly description of a wrongly filled row."""
+def wrong_row(rows, index: int, got, examples: int) -> dict:
+    """A JSON-friendly description of a row filled wrong by a program learned
+    from `examples` examples."""
     inputs, expected = rows[index]
     return {"row": index, "inputs": list(inputs), "expected": expected,
-            "got": got if got is None or isinstance(got, str) else repr(got)}
+            "got": got if got is None or isinstance(got, str) else repr(got),
+            "examples": examples}
 
 
 def verdict(examples: int, n_rows: int, max_examples: int) -> str | None:
@@ -240,7 +242,7 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
             break
         bad = first_wrong(prog, rows, chosen)
         if bad is not None:
-            result.kind, result.wrong = "unsound", wrong_row(rows, *bad)
+            result.kind, result.wrong = "unsound", wrong_row(rows, *bad, len(chosen))
             wrong_prog = prog
             break
         bad = first_wrong(prog, rows, range(len(rows)))
@@ -248,7 +250,7 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
             result.kind = verdict(len(chosen), len(rows), max_examples)
             result.solved = result.kind is None
             break
-        result.wrong, wrong_prog = wrong_row(rows, *bad), prog
+        result.wrong, wrong_prog = wrong_row(rows, *bad, len(chosen)), prog
         if len(chosen) >= max_examples:
             result.kind = "too many examples"
             break
@@ -339,10 +341,11 @@ class Worker:
         try:
             while self.conn.poll():
                 yield self.conn.recv()
+            if not self.proc.is_alive():
+                while self.conn.poll():  # whatever it sent just before exiting
+                    yield self.conn.recv()
+                yield ("dead", None)
         except (EOFError, OSError):
-            yield ("dead", None)
-            return
-        if not self.proc.is_alive():
             yield ("dead", None)
 
     def stop(self, kill: bool = False) -> None:
@@ -599,7 +602,8 @@ def format_failure(result: Result) -> str:
     if result.wrong:
         w = result.wrong
         label = "example not reproduced" if result.kind == "unsound" else "first wrong row"
-        lines.append(f"    {label} #{w['row']}: inputs={_show(tuple(w['inputs']))}")
+        lines.append(f"    {label} #{w['row']} (program from {w['examples']} example"
+                     f"{'s' * (w['examples'] != 1)}): inputs={_show(tuple(w['inputs']))}")
         lines.append(f"        expected={_show(w['expected'])} got={_show(w['got'])}")
     if result.explain:
         lines.extend("    | " + line for line in result.explain.splitlines())

@@ -120,7 +120,8 @@ def test_constant_program_fails_when_outputs_differ():
     assert not r.solved
     assert r.kind == "unsound"
     assert r.examples == 2
-    assert r.wrong == {"row": 1, "inputs": ["b"], "expected": "Y", "got": "X"}
+    assert r.wrong == {"row": 1, "inputs": ["b"], "expected": "Y", "got": "X",
+                       "examples": 2}
 
 
 def test_learn_error_is_no_program():
@@ -326,7 +327,8 @@ def test_failure_report_shows_wrong_row_and_explain():
     r = bench.run_task(t, learn_memorize)
     text = bench.format_failures([r])
     assert "s/t: wrong generalization (3 examples" in text
-    assert "first wrong row #2" in text and "expected='C' got=None" in text
+    assert "first wrong row #2 (program from 2 examples)" in text
+    assert "expected='C' got=None" in text
     assert "| lookup table" in text
     r2 = bench.run_task(t, learn_ignores_examples)
     assert "LEARNER BUG" in bench.format_unsound([r, r2])
@@ -355,6 +357,22 @@ def test_pool_times_out_sleeping_learner_and_keeps_going():
     assert [r.kind for r in res] == ["timeout", "timeout"]
     assert all(not r.solved for r in res)
     assert len(seen) == 2
+
+
+def learn_slow_second(examples, inputs=None):
+    """Fast on the first call, hangs on the second."""
+    if len(examples) > 1:
+        time.sleep(30)
+    return Lookup(examples)
+
+
+def test_timeout_keeps_finished_learn_calls():
+    rows = [("a", "X"), ("b", "Y"), ("c", "Z")]
+    (r,) = bench.run_tasks([task("t", rows)], learn_slow_second, timeout=0.5)
+    assert r.kind == "timeout"
+    assert len(r.learn_times) == 1 and r.learn_times[0] < 0.5
+    assert r.examples == 2
+    assert r.total_time >= 0.5
 
 
 def test_pool_survives_worker_death():
