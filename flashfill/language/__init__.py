@@ -1,0 +1,12 @@
+"""The string-transformation language: syntax tree, semantics, words, JSON form."""
+
+from .conditionals import Guard, Match, Switch
+from .expressions import Concatenate, ConstStr, Loop, SubStr, apply_case
+from .positions import CPos, Pos, TokenSeq
+from .program import Program, as_row
+from .tokens import END, FIXED_TOKENS, START, Token
+
+__all__ = [
+    "CPos", "Concatenate", "ConstStr", "END", "FIXED_TOKENS", "Guard", "Loop", "Match", "Pos",
+    "Program", "START", "SubStr", "Switch", "Token", "TokenSeq", "apply_case", "as_row",
+]

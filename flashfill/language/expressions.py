@@ -1,0 +1,173 @@
+"""String expressions: ConstStr, SubStr (with an optional case change), Loop, Concatenate.
+
+Each node evaluates a row (a tuple of input strings) to a string or ``None`` (⊥),
+and can describe itself in words. ``evaluator()`` returns a closure built once, so
+a program applied to a million rows does no tree walking.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .positions import CPos, Pos, Position
+from .words import column_name, quote
+
+Row = tuple[str, ...]
+#: An evaluator: (row, loop variable or 0) -> string or None.
+StringFn = Callable[[Row, int], "str | None"]
+
+CASES = ("", "lower", "upper", "title")
+_CASE_WORDS = {"lower": "in lowercase", "upper": "in capitals", "title": "capitalised"}
+
+
+def apply_case(text: str, case: str) -> str:
+    """Apply a case change by name ('' leaves the text alone).
+
+    >>> apply_case("o'neil", "title"), apply_case("Smith", "upper")
+    ("O'Neil", 'SMITH')
+    """
+    if case == "lower":
+        return text.lower()
+    if case == "upper":
+        return text.upper()
+    if case == "title":
+        return text.title()
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class ConstStr:
+    """A fixed text."""
+
+    text: str
+
+    def evaluator(self) -> StringFn:
+        text = self.text
+        return lambda row, w=0: text
+
+    def describe(self, names: tuple[str, ...] | None = None) -> str:
+        return f"the text {quote(self.text)}"
+
+
+@dataclass(frozen=True, slots=True)
+class SubStr:
+    """``row[column][start:end]``, optionally re-cased; ⊥ if a position is ⊥ or start > end."""
+
+    column: int
+    start: Position
+    end: Position
+    case: str = ""
+
+    def __post_init__(self) -> None:
+        if self.case not in CASES:
+            raise ValueError(f"unknown case {self.case!r}")
+        if self.column < 0:
+            raise ValueError("column index must be ≥ 0")
+
+    def evaluator(self) -> StringFn:
+        col, case = self.column, self.case
+        start, end = self.start.evaluator(), self.end.evaluator()
+
+        def substr(row: Row, w: int = 0) -> str | None:
+            s = row[col]
+            a = start(s, w)
+            if a is None:
+                return None
+            b = end(s, w)
+            if b is None or a > b:
+                return None
+            return apply_case(s[a:b], case) if case else s[a:b]
+
+        return substr
+
+    def describe(self, names: tuple[str, ...] | None = None) -> str:
+        where = column_name(self.column, names)
+        whole = _whole_run(self.start, self.end)
+        if whole:
+            text = f"the {whole} of {where}"
+        elif self.start == CPos(0) and self.end == CPos(-1):
+            text = f"all of {where}"
+        else:
+            text = f"the text of {where} from {self.start.describe()} to {self.end.describe()}"
+        return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
+
+
+def _whole_run(start: Position, end: Position) -> str:
+    """'2nd number' when start/end are the two ends of one run of one token."""
+    if (
+        isinstance(start, Pos)
+        and isinstance(end, Pos)
+        and not start.left.tokens
+        and not end.right.tokens
+        and start.right == end.left
+        and len(start.right) == 1
+        and (start.count, start.step) == (end.count, end.step)
+        and start.right.tokens[0].kind == "class"
+    ):
+        return end.describe().removeprefix("the end of the ")
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Loop:
+    """``body[w:=1] + body[w:=2] + …`` until the body is ⊥ (at least once is not required)."""
+
+    body: "Concatenate"
+
+    def evaluator(self) -> StringFn:
+        body = self.body.evaluator()
+
+        def loop(row: Row, w: int = 0) -> str | None:
+            parts = []
+            limit = sum(len(v) for v in row) + 2
+            for i in range(1, limit + 1):
+                piece = body(row, i)
+                if piece is None:
+                    break
+                parts.append(piece)
+            return "".join(parts)
+
+        return loop
+
+    def describe(self, names: tuple[str, ...] | None = None) -> str:
+        inner = "; then ".join(a.describe(names) for a in self.body.atoms)
+        return f"for each match in turn: {inner}"
+
+
+Atom = ConstStr | SubStr | Loop
+
+
+@dataclass(frozen=True, slots=True)
+class Concatenate:
+    """The atoms' outputs joined; ⊥ if any atom is ⊥."""
+
+    atoms: tuple[Atom, ...]
+
+    def evaluator(self) -> StringFn:
+        fns = [a.evaluator() for a in self.atoms]
+        if len(fns) == 1:
+            return fns[0]
+
+        def concatenate(row: Row, w: int = 0) -> str | None:
+            parts = []
+            for fn in fns:
+                piece = fn(row, w)
+                if piece is None:
+                    return None
+                parts.append(piece)
+            return "".join(parts)
+
+        return concatenate
+
+    def describe(self, names: tuple[str, ...] | None = None) -> list[str]:
+        return [a.describe(names) for a in self.atoms]
+
+    def columns_used(self) -> set[int]:
+        used: set[int] = set()
+        for atom in self.atoms:
+            if isinstance(atom, SubStr):
+                used.add(atom.column)
+            elif isinstance(atom, Loop):
+                used |= atom.body.columns_used()
+        return used

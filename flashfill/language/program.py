@@ -1,0 +1,108 @@
+"""The public Program: a learned Switch, callable on a row, explainable, savable."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .conditionals import Switch
+from .expressions import Row
+from .serialize import switch_from_data, switch_to_data
+
+FORMAT_VERSION = 1
+
+
+def as_row(row: str | Sequence[str]) -> Row:
+    """A row as a tuple of strings: a bare string is a one-column row.
+
+    >>> as_row("a"), as_row(["a", "b"])
+    (('a',), ('a', 'b'))
+    """
+    if isinstance(row, str):
+        return (row,)
+    values = tuple(row)
+    for i, v in enumerate(values):
+        if not isinstance(v, str):
+            raise TypeError(f"column {i + 1} of the row is {type(v).__name__}, not str: {v!r:.60}")
+    return values
+
+
+class Program:
+    """A learned transformation: ``program(row)`` gives the output or None.
+
+    >>> from flashfill.language.expressions import Concatenate, ConstStr
+    >>> from flashfill.language.conditionals import Guard, Switch
+    >>> p = Program(Switch(((Guard(), Concatenate((ConstStr("hi"),))),)), columns=1)
+    >>> p("anything"), Program.from_json(p.to_json()) == p
+    ('hi', True)
+    """
+
+    __slots__ = ("switch", "columns", "_fn")
+
+    def __init__(self, switch: Switch, columns: int) -> None:
+        self.switch = switch
+        self.columns = columns
+        used = switch.columns_used()
+        if used and max(used) >= columns:
+            raise ValueError(f"the program reads column {max(used) + 1} but has only {columns} columns")
+        self._fn = switch.evaluator()
+
+    def __call__(self, row: str | Sequence[str]) -> str | None:
+        values = as_row(row)
+        if len(values) < self.columns:
+            raise ValueError(f"the program needs {self.columns} columns, the row has {len(values)}")
+        return self._fn(values, 0)
+
+    def run(self, row: Row) -> str | None:
+        """Like calling the program, without checking the row (for tight loops)."""
+        return self._fn(row, 0)
+
+    def explain(self, names: Sequence[str] | None = None) -> str:
+        """The program in words, one step a line; ``names`` are optional column headers."""
+        names = tuple(names) if names else None
+        cases = self.switch.cases
+        if len(cases) == 1 and not cases[0][0].disjuncts:
+            return _steps(cases[0][1].describe(names), indent="")
+        lines = []
+        for i, (guard, trace) in enumerate(cases):
+            head = "If" if i == 0 else "Otherwise, if"
+            lines.append(f"{head} {guard.describe(names)}:")
+            lines.append(_steps(trace.describe(names), indent="  "))
+        lines.append("Otherwise: leave the cell empty.")
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"flashfill": FORMAT_VERSION, "columns": self.columns, "program": switch_to_data(self.switch)},
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> "Program":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ValueError(f"not a saved flashfill program: {e}") from None
+        if not isinstance(data, dict) or data.get("flashfill") != FORMAT_VERSION:
+            raise ValueError("not a saved flashfill program (missing or unknown 'flashfill' version)")
+        try:
+            return cls(switch_from_data(data["program"]), int(data["columns"]))
+        except (KeyError, TypeError) as e:
+            raise ValueError(f"damaged flashfill program: missing or wrong field {e}") from None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Program) and (self.switch, self.columns) == (other.switch, other.columns)
+
+    def __hash__(self) -> int:
+        return hash((self.switch, self.columns))
+
+    def __repr__(self) -> str:
+        return f"Program({self.explain()!r})"
+
+
+def _steps(parts: list[str], indent: str) -> str:
+    if len(parts) == 1:
+        return f"{indent}Output {parts[0]}."
+    lines = [f"{indent}Join:"]
+    lines += [f"{indent}  {i}. {p}" for i, p in enumerate(parts, 1)]
+    return "\n".join(lines)

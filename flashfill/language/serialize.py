@@ -1,0 +1,122 @@
+"""Plain-data (JSON-ready) form of the syntax tree, and back.
+
+Every node becomes a dict with a ``"node"`` field; reading rejects anything it
+does not know, with a message that says where.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conditionals import Guard, Match, Switch
+from .expressions import Atom, Concatenate, ConstStr, Loop, SubStr
+from .positions import CPos, Pos, Position, TokenSeq
+from .tokens import Token
+
+
+def token_to_data(t: Token) -> Any:
+    return [t.kind, t.value] if t.value else [t.kind]
+
+
+def token_from_data(d: Any) -> Token:
+    if not isinstance(d, list) or not 1 <= len(d) <= 2:
+        raise ValueError(f"bad token {d!r}")
+    return Token(*d)
+
+
+def seq_to_data(s: TokenSeq) -> list:
+    return [token_to_data(t) for t in s.tokens]
+
+
+def seq_from_data(d: Any) -> TokenSeq:
+    if not isinstance(d, list):
+        raise ValueError(f"bad token sequence {d!r}")
+    return TokenSeq(tuple(token_from_data(x) for x in d))
+
+
+def position_to_data(p: Position) -> dict:
+    if isinstance(p, CPos):
+        return {"node": "CPos", "k": p.k}
+    data = {"node": "Pos", "left": seq_to_data(p.left), "right": seq_to_data(p.right), "count": p.count}
+    if p.step:
+        data["step"] = p.step
+    return data
+
+
+def position_from_data(d: dict) -> Position:
+    kind = _kind(d)
+    if kind == "CPos":
+        return CPos(int(d["k"]))
+    if kind == "Pos":
+        return Pos(seq_from_data(d["left"]), seq_from_data(d["right"]), int(d["count"]), int(d.get("step", 0)))
+    raise ValueError(f"expected a position, got {kind!r}")
+
+
+def atom_to_data(a: Atom) -> dict:
+    if isinstance(a, ConstStr):
+        return {"node": "ConstStr", "text": a.text}
+    if isinstance(a, SubStr):
+        data = {"node": "SubStr", "column": a.column, "start": position_to_data(a.start), "end": position_to_data(a.end)}
+        if a.case:
+            data["case"] = a.case
+        return data
+    return {"node": "Loop", "body": trace_to_data(a.body)}
+
+
+def atom_from_data(d: dict) -> Atom:
+    kind = _kind(d)
+    if kind == "ConstStr":
+        return ConstStr(str(d["text"]))
+    if kind == "SubStr":
+        return SubStr(int(d["column"]), position_from_data(d["start"]), position_from_data(d["end"]), d.get("case", ""))
+    if kind == "Loop":
+        return Loop(trace_from_data(d["body"]))
+    raise ValueError(f"expected an atom, got {kind!r}")
+
+
+def trace_to_data(e: Concatenate) -> dict:
+    return {"node": "Concatenate", "atoms": [atom_to_data(a) for a in e.atoms]}
+
+
+def trace_from_data(d: dict) -> Concatenate:
+    if _kind(d) != "Concatenate":
+        raise ValueError(f"expected Concatenate, got {_kind(d)!r}")
+    return Concatenate(tuple(atom_from_data(a) for a in d["atoms"]))
+
+
+def match_to_data(m: Match) -> dict:
+    return {"node": "Match", "column": m.column, "tokens": seq_to_data(m.tokens), "count": m.count, "negated": m.negated}
+
+
+def match_from_data(d: dict) -> Match:
+    if _kind(d) != "Match":
+        raise ValueError(f"expected Match, got {_kind(d)!r}")
+    return Match(int(d["column"]), seq_from_data(d["tokens"]), int(d["count"]), bool(d["negated"]))
+
+
+def switch_to_data(s: Switch) -> dict:
+    return {
+        "node": "Switch",
+        "cases": [
+            {"guard": [[match_to_data(m) for m in conj] for conj in g.disjuncts], "trace": trace_to_data(e)}
+            for g, e in s.cases
+        ],
+    }
+
+
+def switch_from_data(d: dict) -> Switch:
+    if _kind(d) != "Switch":
+        raise ValueError(f"expected Switch, got {_kind(d)!r}")
+    cases = []
+    for case in d["cases"]:
+        guard = Guard(tuple(tuple(match_from_data(m) for m in conj) for conj in case["guard"]))
+        cases.append((guard, trace_from_data(case["trace"])))
+    if not cases:
+        raise ValueError("a Switch needs at least one case")
+    return Switch(tuple(cases))
+
+
+def _kind(d: Any) -> str:
+    if not isinstance(d, dict) or "node" not in d:
+        raise ValueError(f"expected a node object, got {d!r:.80}")
+    return d["node"]

@@ -1,0 +1,122 @@
+"""What the learner knows about the data: the examples, a sample of the unlabeled
+rows, and per column the tokens worth distinguishing, with their runs as bit masks.
+
+A string's *masks* say, for every token, at which positions 0..len a run of that
+token starts and at which one ends (bit t set = position t). Every position set
+and every evaluation during learning is bit arithmetic on these masks, computed
+once per string with the same patterns the evaluator uses.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import regex
+
+from ..language.tokens import END, FIXED_TOKENS, START, Token
+
+#: How many unlabeled rows the ranker looks at (spread evenly over the column).
+SAMPLE_SIZE = 48
+
+
+class Deadline:
+    """A wall-clock budget; ``check()`` raises ``OutOfTime`` once it has passed."""
+
+    def __init__(self, seconds: float | None) -> None:
+        self.end = None if seconds is None else time.perf_counter() + seconds
+
+    def passed(self) -> bool:
+        return self.end is not None and time.perf_counter() > self.end
+
+    def check(self) -> None:
+        if self.passed():
+            raise OutOfTime()
+
+
+class OutOfTime(Exception):
+    """The learning budget ran out."""
+
+
+@dataclass(slots=True)
+class Masks:
+    """Run boundaries of each representative token in one string."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @property
+    def everywhere(self) -> int:
+        return (1 << (len(self.text) + 1)) - 1
+
+
+@dataclass
+class ColumnTokens:
+    """The representative tokens of one column (one per group of tokens that
+    behave identically on every string seen), and a mask cache."""
+
+    tokens: list[Token]
+    start_patterns: list[regex.Pattern]
+    end_patterns: list[regex.Pattern]
+    cache: dict[str, Masks] = field(default_factory=dict)
+
+    def masks(self, text: str) -> Masks:
+        found = self.cache.get(text)
+        if found is None:
+            found = Masks(text, _bits(self.start_patterns, text), _bits(self.end_patterns, text))
+            self.cache[text] = found
+        return found
+
+
+def _bits(patterns: list[regex.Pattern], text: str) -> list[int]:
+    out = []
+    for p in patterns:
+        m = 0
+        for hit in p.finditer(text):
+            m |= 1 << hit.start()
+        out.append(m)
+    return out
+
+
+def _compile(token: Token) -> tuple[regex.Pattern, regex.Pattern]:
+    return regex.compile(token.starts_here, regex.V0), regex.compile(token.ends_here, regex.V0)
+
+
+_FIXED_PATTERNS = {t: _compile(t) for t in FIXED_TOKENS}
+
+
+def column_tokens(strings: list[str]) -> ColumnTokens:
+    """Group the fixed tokens by how they behave on ``strings``; keep the first of each group.
+
+    Tokens with no run in any string are dropped, except StartTok and EndTok.
+    """
+    seen: dict[tuple, Token] = {}
+    chosen: list[Token] = []
+    present = set("".join(strings))
+    for token in FIXED_TOKENS:
+        if token.kind == "char" and token.value not in present:
+            continue
+        starts_p, ends_p = _FIXED_PATTERNS[token]
+        signature = tuple((tuple(_bits([starts_p], s)), tuple(_bits([ends_p], s))) for s in strings)
+        if token not in (START, END):
+            if all(sig == ((0,), (0,)) for sig in signature):
+                continue
+            if signature in seen:
+                continue
+        seen[signature] = token
+        chosen.append(token)
+    return ColumnTokens(
+        chosen,
+        [_FIXED_PATTERNS[t][0] for t in chosen],
+        [_FIXED_PATTERNS[t][1] for t in chosen],
+    )
+
+
+def sample_rows(rows: list[tuple[str, ...]], size: int = SAMPLE_SIZE) -> list[tuple[str, ...]]:
+    """Up to ``size`` distinct rows spread evenly over ``rows``, in order."""
+    distinct = list(dict.fromkeys(rows))
+    if len(distinct) <= size:
+        return distinct
+    step = len(distinct) / size
+    return [distinct[int(i * step)] for i in range(size)]

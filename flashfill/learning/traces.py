@@ -1,0 +1,230 @@
+"""Learning one trace (a Concatenate) that fits a group of examples.
+
+Each example's outputs define a DAG over output positions whose edges carry every
+atom producing that piece; the DAGs of several examples are intersected by walking
+their product from the start node, only along edges whose atoms agree (same
+constant, or a SubStr of the same column and case whose start and end position
+sets intersect). The walk is a memoised dynamic programme that keeps, per product
+node, the best-scoring way to reach the end, so no path is ever enumerated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+from ..language.expressions import CASES, Concatenate, ConstStr, SubStr, apply_case
+from .context import ColumnTokens, Deadline, Masks
+from .position_sets import position_set, to_position
+from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score
+
+Row = tuple[str, ...]
+NEG_INF = float("-inf")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    row: Row
+    output: str
+
+
+@dataclass(frozen=True, slots=True)
+class SubAtom:
+    """A SubStr choice on a product edge: column, case and the chosen descriptors."""
+
+    column: int
+    case: str
+    start: tuple[int, int, int]
+    end: tuple[int, int, int]
+
+
+Atom = str | SubAtom  # a str is a ConstStr's text
+
+
+class ColumnData:
+    """Per column: its tokens, the masks of every example input, and a ranker."""
+
+    def __init__(self, tokens: ColumnTokens, sample: list[Masks]) -> None:
+        self.tokens = tokens
+        self.ranker = PositionRanker(tokens, sample)
+        self.sets: dict = {}
+        self.joined: dict[tuple[int, ...], frozenset] = {}
+
+
+class TraceLearner:
+    """Finds the best trace consistent with all of ``examples``, or None."""
+
+    def __init__(self, examples: list[Example], columns: list[ColumnData], deadline: Deadline) -> None:
+        self.examples = examples
+        self.columns = columns
+        self.deadline = deadline
+        self.k = len(examples)
+        self.masks = [[col.tokens.masks(ex.row[c]) for c, col in enumerate(columns)] for ex in examples]
+        self._cased: dict[tuple[int, int, str], str | None] = {}
+        self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
+
+    # ----- per-example substring occurrences ------------------------------------------
+    def cased(self, e: int, col: int, case: str) -> str | None:
+        """The input text of column ``col`` in example ``e`` with ``case`` applied, if it keeps its length."""
+        key = (e, col, case)
+        if key not in self._cased:
+            text = self.examples[e].row[col]
+            changed = apply_case(text, case)
+            self._cased[key] = changed if len(changed) == len(text) else None
+        return self._cased[key]
+
+    def occurrences(self, e: int, col: int, case: str, i: int) -> list[tuple[int, int]]:
+        """(a, L): places a in the input where the output from i on matches for L ≥ 1 characters."""
+        key = (e, col, case, i)
+        found = self._occurrences.get(key)
+        if found is not None:
+            return found
+        text = self.cased(e, col, case)
+        out = self.examples[e].output
+        found = []
+        if text is not None and i < len(out):
+            first = out[i]
+            raw = self.examples[e].row[col]
+            a = text.find(first)
+            while a >= 0:
+                if case != "title" or a == 0 or not raw[a - 1].isalpha():
+                    length = 1
+                    while a + length < len(text) and i + length < len(out) and text[a + length] == out[i + length]:
+                        length += 1
+                    found.append((a, length))
+                a = text.find(first, a + 1)
+        self._occurrences[key] = found
+        return found
+
+    def joined_set(self, col: int, places: tuple[int, ...]) -> frozenset:
+        """The descriptors pointing at ``places[e]`` in every example's column ``col``."""
+        data = self.columns[col]
+        key = places
+        found = data.joined.get(key)
+        if found is None:
+            sets = [position_set(self.masks[e][col], t, data.sets) for e, t in enumerate(places)]
+            found = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+            data.joined[key] = found
+        return found
+
+    # ----- the product walk ---------------------------------------------------------------
+    def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], tuple[float, Atom]]:
+        """Best atom on each edge out of ``node``, keyed by the target node."""
+        self.deadline.check()
+        outs = [ex.output for ex in self.examples]
+        best: dict[tuple[int, ...], tuple[float, Atom]] = {}
+
+        def offer(target: tuple[int, ...], score: float, atom: Atom) -> None:
+            if score > best.get(target, (NEG_INF,))[0]:
+                best[target] = (score, atom)
+
+        i0 = node[0]
+        for j0 in range(i0 + 1, len(outs[0]) + 1):
+            text = outs[0][i0:j0]
+            target = [j0]
+            for e in range(1, self.k):
+                if not outs[e].startswith(text, node[e]):
+                    break
+                target.append(node[e] + len(text))
+            else:
+                offer(tuple(target), const_score(text), text)
+
+        for col, data in enumerate(self.columns):
+            for case in CASES:
+                occ = [self.occurrences(e, col, case, node[e]) for e in range(self.k)]
+                if not all(occ):
+                    continue
+                for starts in product(*occ):
+                    places = tuple(a for a, _ in starts)
+                    first = self.joined_set(col, places)
+                    if not first:
+                        continue
+                    start_score, start_d = data.ranker.best(first)
+                    for ends, last in self._ends(col, starts):
+                        if case and self._identity_suffices(col, starts, ends, node):
+                            continue
+                        end_score, end_d = data.ranker.best(last)
+                        piece = outs[0][i0:i0 + ends[0] - starts[0][0]]
+                        score = -ATOM_COST + start_score + end_score
+                        if case:
+                            score -= CASE_CHANGE
+                        if not any(ch.isalnum() for ch in piece):
+                            score -= SUB_PUNCTUATION
+                        target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
+                        offer(target, score, SubAtom(col, case, start_d, end_d))
+        return best
+
+    def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
+        """(end places, their joint position set) for every combination of lengths that agrees."""
+        data = self.columns[col]
+        partial: list[tuple[tuple[int, ...], frozenset | None]] = [((), None)]
+        for e, (a, length) in enumerate(starts):
+            grown = []
+            for places, common in partial:
+                for b in range(a + 1, a + length + 1):
+                    here = position_set(self.masks[e][col], b, data.sets)
+                    both = here if common is None else common & here
+                    if both:
+                        grown.append((places + (b,), both))
+            partial = grown
+            if not partial:
+                return []
+        return partial
+
+    def _identity_suffices(self, col, starts, ends, node) -> bool:
+        for e, ((a, _), b) in enumerate(zip(starts, ends)):
+            piece = self.examples[e].row[col][a:b]
+            if piece != self.examples[e].output[node[e]:node[e] + b - a]:
+                return False
+        return True
+
+    def learn(self) -> tuple[float, Concatenate] | None:
+        """The best trace and its score, or None when no trace fits every example."""
+        start = tuple(0 for _ in self.examples)
+        goal = tuple(len(ex.output) for ex in self.examples)
+        best: dict[tuple[int, ...], tuple[float, tuple[int, ...] | None, Atom | None]] = {goal: (0.0, None, None)}
+        edges: dict[tuple[int, ...], dict] = {}
+        stack = [start]
+        while stack:
+            node = stack[-1]
+            if node in best:
+                stack.pop()
+                continue
+            if node not in edges:
+                edges[node] = self.successors(node)
+                pending = [t for t in edges[node] if t not in best]
+                if pending:
+                    stack.extend(pending)
+                    continue
+            choice = (NEG_INF, None, None)
+            for target, (score, atom) in edges[node].items():
+                total = score + best[target][0]
+                if total > choice[0]:
+                    choice = (total, target, atom)
+            best[node] = choice
+            stack.pop()
+        total = best[start][0]
+        if total == NEG_INF:
+            return None
+        atoms = []
+        node = start
+        while node != goal:
+            _, node, atom = best[node]
+            atoms.append(self.to_atom(atom))
+        return total, Concatenate(tuple(_merge_constants(atoms)))
+
+    def to_atom(self, atom: Atom):
+        if isinstance(atom, str):
+            return ConstStr(atom)
+        tokens = self.columns[atom.column].tokens
+        return SubStr(atom.column, to_position(atom.start, tokens), to_position(atom.end, tokens), atom.case)
+
+
+def _merge_constants(atoms: list) -> list:
+    merged: list = []
+    for atom in atoms:
+        if merged and isinstance(atom, ConstStr) and isinstance(merged[-1], ConstStr):
+            merged[-1] = ConstStr(merged[-1].text + atom.text)
+        else:
+            merged.append(atom)
+    return merged
