@@ -1,0 +1,96 @@
+"""Turn the values xlwings hands over into the text the learner works on.
+
+xlwings passes a worksheet range to Python as nested lists: ``None`` for a blank
+cell, ``float`` for every number, ``bool`` for TRUE/FALSE, ``datetime`` for a
+cell formatted as a date, ``str`` otherwise; a single cell comes as a scalar and,
+without ``ndim=2``, a one-column range as a flat list.
+
+The text of a cell is what a user would expect to see in it with Excel's
+*General* format, written the same way on every machine:
+
+* ``42.0`` → ``"42"``, ``3.5`` → ``"3.5"``, ``0.1 + 0.2`` → ``"0.3"`` (15
+  significant digits, as Excel shows them), ``1e20`` → ``"1E+20"``;
+* ``True`` → ``"TRUE"``;
+* a date → ISO ``"2024-03-01"``; a date with a time → ``"2024-03-01 14:05:00"``;
+  a time of day → ``"14:05:00"``.  Excel's own display of a date depends on the
+  cell's number format and the machine's locale, neither of which reaches
+  Python, so ISO is the one unambiguous choice.  A user who wants another
+  spelling formats the input with ``TEXT()`` first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+CellValue: TypeAlias = str | float | int | bool | dt.datetime | dt.date | dt.time | None
+Grid: TypeAlias = list[list[Any]]
+
+
+def is_blank(value: Any) -> bool:
+    """True for a cell that holds nothing: ``None`` or the empty string."""
+    return value is None or value == ""
+
+
+def number_text(value: float | int) -> str:
+    """Excel's *General* rendering of a number: no trailing ``.0``, 15 digits."""
+    if isinstance(value, int):
+        return str(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.15g}".replace("e", "E")
+
+
+def cell_text(value: Any) -> str:
+    """The text of one cell as the learner sees it ('' for a blank cell)."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return number_text(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def as_grid(value: Any) -> Grid:
+    """Any range value as a list of rows.
+
+    A scalar (one cell) becomes ``[[value]]``; a flat list is read as one
+    column, which is what xlwings hands over for a one-column range when the
+    argument is not declared ``ndim=2``.
+    """
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return []
+        if all(isinstance(row, (list, tuple)) for row in value):
+            return [list(row) for row in value]
+        return [[item] for item in value]
+    return [[value]]
+
+
+def as_column(value: Any) -> list[Any]:
+    """A one-column range as a flat list of cell values.
+
+    Raises ``ValueError`` when the range is more than one column wide.
+    """
+    grid = as_grid(value)
+    if any(len(row) != 1 for row in grid):
+        width = max((len(row) for row in grid), default=0)
+        raise ValueError(f"outputs must be one column, got {width} columns")
+    return [row[0] for row in grid]
+
+
+def text_rows(grid: Sequence[Sequence[Any]]) -> list[tuple[str, ...]]:
+    """Every row of a grid as a tuple of cell texts."""
+    return [tuple(cell_text(value) for value in row) for row in grid]
