@@ -7,13 +7,13 @@ and, from the unlabeled rows, positions and atoms that are defined on every row.
 
 from __future__ import annotations
 
-from ..language.tokens import Token
+from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
 from .position_sets import CPOS, EPS, Descriptor, evaluate
 
 ATOM_COST = 1.0
-#: ConstStr cost per character: letters and digits typed by hand are unlikely to be
-#: constant, punctuation and spaces are likely to be.
+#: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
+#: to be constant, punctuation and spaces are likely to be.
 CONST_ALNUM_CHAR = 2.5
 CONST_OTHER_CHAR = 0.25
 #: A SubStr that copies only punctuation or spaces is usually a constant in disguise.
@@ -43,9 +43,14 @@ def token_cost(token: Token) -> float:
     return _TOKEN_COST[token.value if token.kind == "class" else token.kind]
 
 
+def is_separator(ch: str) -> bool:
+    """Punctuation and spaces: the characters users type as fixed separators."""
+    return ch in SPECIAL_CHARACTERS or ch.isspace()
+
+
 def const_score(text: str) -> float:
-    alnum = sum(1 for ch in text if ch.isalnum())
-    return -ATOM_COST - CONST_ALNUM_CHAR * alnum - CONST_OTHER_CHAR * (len(text) - alnum)
+    separators = sum(1 for ch in text if is_separator(ch))
+    return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (len(text) - separators)
 
 
 class PositionRanker:

@@ -16,7 +16,7 @@ from itertools import product
 from ..language.expressions import CASES, Concatenate, ConstStr, SubStr, apply_case
 from .context import ColumnTokens, Deadline, Masks
 from .position_sets import position_set, to_position
-from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score
+from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
@@ -148,7 +148,7 @@ class TraceLearner:
                         score = -ATOM_COST + start_score + end_score
                         if case:
                             score -= CASE_CHANGE
-                        if not any(ch.isalnum() for ch in piece):
+                        if all(is_separator(ch) for ch in piece):
                             score -= SUB_PUNCTUATION
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
                         offer(target, score, SubAtom(col, case, start_d, end_d))

@@ -1,0 +1,63 @@
+"""The classic FlashFill examples: learned from one or two examples, right on new rows."""
+
+import pytest
+
+import flashfill
+
+
+def fill(examples, rows):
+    program = flashfill.learn(examples, inputs=rows + [row for row, _ in examples])
+    return [program(r) for r in rows]
+
+
+def test_phone_numbers_in_mixed_formats_become_one_format():
+    examples = [("(425) 555-1234", "425-555-1234"), ("206.555.9876", "206-555-9876")]
+    assert fill(examples, ["(360) 555-0000", "509.555.1111", "425-555-4321"]) == [
+        "360-555-0000", "509-555-1111", "425-555-4321",
+    ]
+
+
+def test_first_last_becomes_last_comma_initial():
+    examples = [("John Smith", "Smith, J.")]
+    assert fill(examples, ["Jane Doe", "Alan Turing"]) == ["Doe, J.", "Turing, A."]
+
+
+def test_quantity_out_of_a_product_line():
+    examples = [("BTR KRNL WK CORN 15Z", "15Z"), ("CAMP DRY DBL NDL 3.6 OZ", "3.6 OZ")]
+    assert fill(examples, ["CHORE BOY HD SC SPNG 1 PK", "FRENCH WORCESTERSHIRE 5 Z"]) == ["1 PK", "5 Z"]
+
+
+def test_code_out_of_a_product_line():
+    examples = [("Widget (SKU-1042) blue", "SKU-1042")]
+    assert fill(examples, ["Gadget (SKU-77) red", "Big thing (SKU-3) green"]) == ["SKU-77", "SKU-3"]
+
+
+def test_directory_of_a_path():
+    examples = [("Company\\Code\\index.html", "Company\\Code\\")]
+    assert fill(examples, ["Company\\Docs\\Spec\\specs.doc"]) == ["Company\\Docs\\Spec\\"]
+
+
+@pytest.mark.parametrize(
+    "example, row, expected",
+    [
+        (("john smith", "John Smith"), "mary ann lee", "Mary Ann Lee"),
+        (("Alice Jones", "ALICE JONES"), "Bob Li", "BOB LI"),
+        (("HELLO World", "hello world"), "GOOD Night", "good night"),
+    ],
+)
+def test_case_changes(example, row, expected):
+    assert fill([example], [row]) == [expected]
+
+
+def test_two_columns_joined():
+    examples = [(("Jane", "Doe"), "Doe, Jane")]
+    assert fill(examples, [("Alan", "Turing")]) == ["Turing, Alan"]
+
+
+def test_undefined_rows_give_none():
+    program = flashfill.learn([("12-34", "34")])
+    assert program("no digits here") is None
+
+
+def test_empty_output_example():
+    assert flashfill.learn([("abc", "")])("xyz") == ""
