@@ -57,8 +57,8 @@ class FillReport:
 def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozenset[int] = frozenset()) -> ColumnFill:
     """Learn from the typed cells of the output column and decide every blank one.
 
-    ``formula_rows`` are rows whose output cell holds a formula; they count as
-    typed even when the formula shows nothing.  Raises ``NoExamplesError`` with
+    ``formula_rows`` are rows whose output cell holds a formula: never written,
+    even when the formula shows nothing, and examples only when it shows a value.  Raises ``NoExamplesError`` with
     no typed cell, and the session's ``LearnError`` (its message naming the
     cells at fault) when the examples cannot be learned.
     """
@@ -66,11 +66,11 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
     rows: dict[int, Row] = {
         r: tuple(cell_text(cells.value(r, c)) for c in plan.input_columns) for r in plan.data
     }
-    typed = [r for r in plan.data if cells.filled(r, out) or r in formula_rows]
+    typed = [r for r in plan.data if cells.filled(r, out)]
     if not typed:
         raise NoExamplesError(f"type at least one example in column {column_name(out)} first")
-    typed_set = set(typed)
-    targets = [r for r in plan.targets if r not in typed_set and any(rows[r])]
+    kept = set(typed) | formula_rows
+    targets = [r for r in plan.targets if r not in kept and any(rows[r])]
     for r in typed:
         session.add_example(rows[r], cell_text(cells.value(r, out)))
     distinct = list(dict.fromkeys(rows[r] for r in targets))

@@ -1,0 +1,259 @@
+"""The ribbon macro against xlwings' remote engine (addin/flashfill_addin/macro.py).
+
+``xw.Book(json=...)`` builds a book from the JSON an Office.js client sends;
+``set_mock_caller()`` makes ``xw.Book.caller()`` return it, so ``main()`` runs as
+the ribbon button would, through the real xlwings Range API.  What the macro did
+is read back from ``book.json()["actions"]``.  The remote engine is part of
+xlwings PRO and needs the noncommercial key, which only these tests set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import xlwings as xw
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
+
+import flashfill_addin  # noqa: E402
+from flashfill_addin import macro  # noqa: E402
+
+Row = tuple[str, ...]
+
+
+@pytest.fixture
+def remote(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """xlwings' remote engine, licensed for this test only."""
+    monkeypatch.setenv("XLWINGS_LICENSE_KEY", "noncommercial")
+    if "remote" not in [engine.name for engine in xw.engines]:
+        from xlwings.pro import _xlremote
+
+        xw.engines.add(xw.main.Engine(impl=_xlremote.engine))
+    yield
+    if hasattr(xw.Book, "_mock_caller"):
+        del xw.Book._mock_caller
+
+
+def excel_json(values: list[list[Any]], selection: str, notes: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The payload an Office.js client sends for a one-sheet book."""
+
+    def encode(value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):
+            return value.isoformat() + ".000Z"
+        return value
+
+    return {
+        "client": "Office.js",
+        "version": xw.__version__,
+        "book": {"name": "contacts.xlsx", "active_sheet_index": 0, "selection": selection},
+        "names": [],
+        "sheets": [
+            {
+                "name": "Sheet1",
+                "values": [[encode(v) for v in row] for row in values],
+                "pictures": [],
+                "tables": [],
+                "shapes": [],
+                "charts": [],
+                "notes": [{"address": a} for a in notes],
+                "notes_supported": True,
+            }
+        ],
+    }
+
+
+def open_caller(values: list[list[Any]], selection: str, notes: tuple[str, ...] = ()) -> xw.Book:
+    book = xw.Book(json=excel_json(values, selection, notes))
+    book.set_mock_caller()
+    return book
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    index: int
+    row: Row
+    outputs: tuple[str | None, ...]
+
+
+class FakeSession:
+    """Session stand-in: initials of the first input, undefined when it is '?'."""
+
+    instances: list[FakeSession] = []
+
+    def __init__(self, unsure: tuple[int, ...] = (), error: ValueError | None = None) -> None:
+        self.examples: list[tuple[Row, str]] = []
+        self.inputs: list[Row] = []
+        self.unsure = unsure
+        self.error = error
+        FakeSession.instances.append(self)
+
+    def add_example(self, row: Row, output: str) -> None:
+        self.examples.append((row, output))
+
+    def add_inputs(self, rows: list[Row]) -> None:
+        self.inputs.extend(rows)
+
+    def learn(self) -> Any:
+        if self.error is not None:
+            raise self.error
+
+        def program(row: Row) -> str | None:
+            if row[0] == "?":
+                return None
+            return "".join(w[0] for w in row[0].split()).upper()
+
+        return program
+
+    def ambiguous_rows(self) -> list[Ambiguity]:
+        return [Ambiguity(i, self.inputs[i], ("X", "Y")) for i in self.unsure]
+
+
+class LearnError(ValueError):
+    def __init__(self, message: str, example_indexes: tuple[int, ...] = ()) -> None:
+        super().__init__(message)
+        self.example_indexes = example_indexes
+
+
+SHEET = [
+    ["Name", "Initials"],
+    ["John Smith", "JS"],
+    ["mary ann lee", None],
+    ["Bob Ray", None],
+    ["Ann Bell", "ab!"],
+    ["?", None],
+    ["Carl Dean", None],
+]
+
+
+def actions(book: xw.Book, func: str) -> list[dict[str, Any]]:
+    return [a for a in book.json()["actions"] if a["func"] == func]
+
+
+def test_fill_writes_only_blank_cells_in_runs(remote: None) -> None:
+    book = open_caller(SHEET, "B3")
+    result = macro.fill_selection(xw.Book.caller(), FakeSession)
+    writes = actions(book, "setValues")
+    assert [(w["start_row"], w["row_count"], w["values"]) for w in writes] == [
+        (2, 2, [["MAL"], ["BR"]]),
+        (6, 1, [["CD"]]),
+    ]
+    assert all(w["start_column"] == 1 and w["column_count"] == 1 for w in writes)
+    assert result.filled == 3
+    assert result.undefined == ("B6",)
+    assert result.message == "Flash Fill: filled 3 cells, 1 left blank."
+    session = FakeSession.instances[-1]
+    assert session.examples == [(("John Smith",), "JS"), (("Ann Bell",), "ab!")]
+    assert session.inputs == [("mary ann lee",), ("Bob Ray",), ("?",), ("Carl Dean",)]
+
+
+def test_unsure_and_undefined_rows_get_a_colour_and_a_note(remote: None) -> None:
+    book = open_caller(SHEET, "B2")
+    result = macro.fill_selection(xw.Book.caller(), lambda: FakeSession(unsure=(1,)))
+    colours = {a["start_row"]: a["args"] for a in actions(book, "setRangeColor")}
+    assert colours == {3: ["#ffeb9c"], 5: ["#ffeb9c"]}
+    notes = {a["args"][0]: a["args"][1] for a in actions(book, "addNote")}
+    assert set(notes) == {"$B$4", "$B$6"}
+    assert "'X' or 'Y'" in notes["$B$4"]
+    assert notes["$B$6"] == macro.UNDEFINED_NOTE
+    assert result.unsure == ("B4",)
+
+
+def test_existing_note_is_rewritten_not_added_twice(remote: None) -> None:
+    book = open_caller(SHEET, "B3", notes=("$B$6",))
+    macro.fill_selection(xw.Book.caller(), FakeSession)
+    assert actions(book, "addNote") == []
+    assert [a["args"] for a in actions(book, "setNoteText")] == [["$B$6", macro.UNDEFINED_NOTE]]
+
+
+def test_selection_of_some_rows_fills_only_those(remote: None) -> None:
+    book = open_caller(SHEET, "B6:B7")
+    macro.fill_selection(xw.Book.caller(), FakeSession)
+    assert [(w["start_row"], w["values"]) for w in actions(book, "setValues")] == [(6, [["CD"]])]
+
+
+def test_conflicting_examples_alert_names_the_cells(remote: None) -> None:
+    book = open_caller(SHEET, "B3")
+    error = LearnError("two examples disagree", (0, 1))
+    result = macro.fill_selection(xw.Book.caller(), lambda: FakeSession(error=error))
+    assert not result.ok
+    [alert] = actions(book, "alert")
+    assert "two examples disagree (check B2, B5)" in alert["args"][0]
+    assert alert["args"][1] == "Flash Fill"
+    assert actions(book, "setValues") == []
+
+
+def test_no_example_and_bad_selection_alert(remote: None) -> None:
+    book = open_caller([["Name", "Initials"], ["John Smith", None]], "B2")
+    assert "type at least one example in column B" in macro.fill_selection(xw.Book.caller(), FakeSession).message
+    assert len(actions(book, "alert")) == 1
+    book = open_caller(SHEET, "A2:B3")
+    assert "one column" in macro.fill_selection(xw.Book.caller(), FakeSession).message
+    assert actions(book, "setValues") == []
+
+
+def test_numbers_and_dates_reach_the_learner_as_text(remote: None) -> None:
+    values = [["When", "Year"], [dt.datetime(2024, 3, 1), 2024.0], [dt.datetime(1999, 12, 31), None]]
+    open_caller(values, "B3")
+    macro.fill_selection(xw.Book.caller(), FakeSession)
+    session = FakeSession.instances[-1]
+    assert session.examples == [(("2024-03-01",), "2024")]
+    assert session.inputs == [("1999-12-31",)]
+
+
+def test_main_is_the_ribbon_entry_point(remote: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(macro, "default_session", FakeSession)
+    monkeypatch.setattr(macro.fill_selection, "__defaults__", (FakeSession,))
+    book = open_caller(SHEET, "B3")
+    flashfill_addin.main()
+    assert len(actions(book, "setValues")) == 2
+
+
+class DesktopRange:
+    """What desktop xlwings returns for a column's ``formula``."""
+
+    def __init__(self, formulas: Any) -> None:
+        self.formula = formulas
+
+
+class DesktopSheet:
+    def __init__(self, formulas: Any) -> None:
+        self.formulas = formulas
+        self.asked: list[tuple[Any, Any]] = []
+
+    def range(self, first: Any, last: Any) -> DesktopRange:
+        self.asked.append((first, last))
+        return DesktopRange(self.formulas)
+
+
+def test_formula_cells_count_as_typed_on_desktop_engines() -> None:
+    plan = macro.plan_fill(macro.Cells(SHEET, (1, 1)), macro.Area(3, 2, 3, 2))
+    sheet = DesktopSheet((("JS",), ("",), ('=IF(A4="","",A4)',), ("ab!",), ("",), ("",)))
+    assert macro.formula_rows(sheet, plan) == frozenset({4})  # type: ignore[arg-type]
+    assert sheet.asked == [((2, 2), (7, 2))]
+    cells = macro.Cells(SHEET, (1, 1))
+    session = FakeSession()
+    fill = macro.decide_fill(cells, plan, session, frozenset({4}))
+    assert 4 not in fill.values and 4 not in fill.undefined
+    assert session.examples == [(("John Smith",), "JS"), (("Ann Bell",), "ab!")]
+
+
+class StatusApp:
+    status_bar: str | None = None
+
+
+class StatusBook:
+    app = StatusApp()
+
+
+def test_status_bar_is_set_where_the_engine_has_one() -> None:
+    book = StatusBook()
+    macro.show_status(book, "Flash Fill: filled 3 cells.")  # type: ignore[arg-type]
+    assert book.app.status_bar == "Flash Fill: filled 3 cells."
