@@ -1,0 +1,133 @@
+"""The ``flashfill`` command: fill, learn and apply on CSV and XLSX files.
+
+Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file.  Errors
+are one line on stderr naming the file, sheet, row or cell; the summary goes to
+stdout; the progress bar (only after a second, only on a terminal unless
+``--progress``) goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from flashfill.progress import Progress
+from flashfill.table import EXIT_BAD_INPUT, EXIT_OK, Columns, Destination, TableError, apply, fill, learn_table
+from flashfill.table import open_table, saved_text
+from flashfill.table.atomic import atomic_path, check_writable
+from flashfill.table.learner import session_learner
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except TableError as error:
+        print(f"flashfill: {error}", file=sys.stderr)
+        return error.exit_code
+    except OSError as error:
+        name = f"{error.filename}: " if error.filename else ""
+        print(f"flashfill: {name}{error.strerror or error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("flashfill: interrupted; no output written", file=sys.stderr)
+        return 130
+
+
+def _columns(args: argparse.Namespace) -> Columns:
+    inputs = [c for c in args.inputs.split(",") if c.strip()] if args.inputs else None
+    return Columns(args.target, inputs, args.sheet)
+
+
+def _destination(args: argparse.Namespace) -> Destination:
+    return Destination(args.output, args.in_place, not args.no_backup)
+
+
+def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    enabled = None if args.progress == "auto" else args.progress == "always"
+    if args.quiet:
+        enabled = False
+    return lambda label, total: Progress(label, total, enabled=enabled)
+
+
+def _run_fill(args: argparse.Namespace) -> int:
+    report = fill(args.file, _columns(args), _destination(args), session_learner, _progress(args))
+    if not args.quiet:
+        print(report.summary())
+    return EXIT_OK
+
+
+def _run_apply(args: argparse.Namespace) -> int:
+    report = apply(args.program, args.file, _columns(args), _destination(args), _progress(args))
+    if not args.quiet:
+        print(report.summary())
+    return EXIT_OK
+
+
+def _run_learn(args: argparse.Namespace) -> int:
+    if args.save is not None:
+        check_writable(args.save)
+    table = open_table(args.file, args.sheet)
+    learning = learn_table(table, _columns(args), session_learner, _progress(args), need_blanks=False)
+    headers = learning.headers
+    from flashfill.table.columns import describe
+
+    rows = ", ".join(map(str, learning.example_rows[:20]))
+    print(f"{table.where}: {describe(learning.choice.target, headers)} from "
+          + ", ".join(describe(i, headers) for i in learning.choice.inputs) + f", learned from rows {rows}")
+    print(learning.learned.program.explain())
+    if args.save is not None:
+        with atomic_path(args.save) as temp:
+            temp.write_text(saved_text(learning), encoding="utf-8")
+        print(f"saved {args.save}")
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flashfill",
+        description="Fill the partly typed column of a CSV or XLSX file from the examples typed in it.",
+        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def columns(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--target", metavar="COL", help="column to fill, by header name or letter")
+        p.add_argument("--inputs", metavar="COLS", help="comma-separated input columns, by header name or letter")
+        p.add_argument("--sheet", metavar="NAME", help="worksheet to use (default: the active one)")
+
+    def writing(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (default: FILE.filled.EXT)")
+        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping FILE.bak")
+        p.add_argument("--no-backup", action="store_true", help="with --in-place, keep no backup")
+        p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+        p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
+                       help="progress bar on stderr: auto (on a terminal, after 1 s), always, never")
+
+    p = commands.add_parser("fill", help="learn from the typed cells and fill the blank ones")
+    p.add_argument("file", type=Path, metavar="FILE")
+    columns(p)
+    writing(p)
+    p.set_defaults(run=_run_fill)
+
+    p = commands.add_parser("learn", help="print the program learned from FILE")
+    p.add_argument("file", type=Path, metavar="FILE")
+    columns(p)
+    p.add_argument("--save", type=Path, metavar="P.json", help="save the program to apply later")
+    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help=argparse.SUPPRESS)
+    p.set_defaults(run=_run_learn, quiet=False)
+
+    p = commands.add_parser("apply", help="fill FILE with a saved program (no learning)")
+    p.add_argument("program", type=Path, metavar="P.json")
+    p.add_argument("file", type=Path, metavar="FILE")
+    columns(p)
+    writing(p)
+    p.set_defaults(run=_run_apply)
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

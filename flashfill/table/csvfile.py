@@ -1,0 +1,256 @@
+"""Delimited text files: detect encoding and dialect, stream records with their raw text,
+and put a value into one field of a record while leaving every other byte alone.
+
+Unchanged records are written back exactly as read (same quoting, same line endings,
+same encoding, BOM kept), so a filled file differs from its input only in the cells
+that were blank.  Records without a quote character take a fast path (``str.split``);
+only records with quotes go through the ``csv`` module.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from flashfill.table.errors import TableError
+
+SAMPLE_BYTES = 64 * 1024
+DELIMITERS = ",;\t|"
+
+_MAGIC = {
+    b"PK\x03\x04": "a ZIP archive (an .xlsx workbook?)",
+    b"\xd0\xcf\x11\xe0": "an old binary Office file (.xls?)",
+    b"%PDF": "a PDF document",
+}
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """How a delimited file is written: encoding, csv dialect and quoting habit."""
+
+    encoding: str
+    delimiter: str = ","
+    quotechar: str = '"'
+    doublequote: bool = True
+    escapechar: str | None = None
+    skipinitialspace: bool = False
+    quote_all: bool = False
+
+    def dialect(self) -> type[csv.Dialect]:
+        """A csv dialect class for the csv module's reader."""
+        attrs = dict(delimiter=self.delimiter, quotechar=self.quotechar, doublequote=self.doublequote,
+                     escapechar=self.escapechar, skipinitialspace=self.skipinitialspace,
+                     lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL, strict=False)
+        return type("Detected", (csv.Dialect,), attrs)
+
+    @property
+    def fast(self) -> bool:
+        """True when a record without quote characters is just ``line.split(delimiter)``."""
+        return self.escapechar is None and not self.skipinitialspace
+
+
+def detect_encoding(path: Path) -> str:
+    """``utf-8-sig`` when the file starts with a BOM, else ``utf-8`` (cp1252 is tried on decode errors).
+
+    Raises TableError for files that are plainly not text.
+    """
+    with open(path, "rb") as f:
+        head = f.read(SAMPLE_BYTES)
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            raise TableError(f"{path}: not a CSV file: it is {what}")
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise TableError(f"{path}: UTF-16 text is not supported; save it as UTF-8 CSV")
+    if b"\x00" in head:
+        raise TableError(f"{path}: not a CSV file: it holds binary data (NUL bytes)")
+    return "utf-8"
+
+
+def detect_format(path: Path, encoding: str) -> CsvFormat:
+    """Sniff the dialect from the start of the file (falling back to commas, or tabs for .tsv)."""
+    with open(path, encoding=encoding, newline="", errors="replace") as f:
+        sample = f.read(SAMPLE_BYTES)
+    lines = sample.splitlines(keepends=True)
+    if len(sample) == SAMPLE_BYTES and len(lines) > 1:
+        sample = "".join(lines[:-1])
+    default = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        sniffed = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+        fmt = CsvFormat(encoding, sniffed.delimiter, sniffed.quotechar or '"', bool(sniffed.doublequote),
+                        sniffed.escapechar, bool(sniffed.skipinitialspace))
+    except csv.Error:
+        first = lines[0] if lines else ""
+        counts = {d: first.count(d) for d in DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        fmt = CsvFormat(encoding, best if counts[best] else default)
+    if fmt.delimiter not in DELIMITERS:
+        fmt = CsvFormat(encoding, default)
+    quote_all = _quotes_everything(sample, fmt)
+    return CsvFormat(fmt.encoding, fmt.delimiter, fmt.quotechar, fmt.doublequote, fmt.escapechar,
+                     fmt.skipinitialspace, quote_all)
+
+
+def _quotes_everything(sample: str, fmt: CsvFormat) -> bool:
+    """True when every non-empty field of the sampled records is quoted (QUOTE_ALL habit)."""
+    spans = FieldSpans(fmt)
+    records = [r for r in sample.splitlines() if r][:50]
+    if not records:
+        return False
+    for record in records:
+        for start, end in spans.all(record):
+            text = record[start:end].lstrip(" ") if fmt.skipinitialspace else record[start:end]
+            if text and not text.startswith(fmt.quotechar):
+                return False
+    return True
+
+
+class _Tap:
+    """Line iterator that remembers the lines the csv reader pulled for one record."""
+
+    __slots__ = ("first", "lines", "source")
+
+    def __init__(self, first: str, source: Iterator[str]) -> None:
+        self.first: str | None = first
+        self.lines: list[str] = []
+        self.source = source
+
+    def __iter__(self) -> "_Tap":
+        return self
+
+    def __next__(self) -> str:
+        if self.first is not None:
+            line, self.first = self.first, None
+        else:
+            line = next(self.source)
+        self.lines.append(line)
+        return line
+
+
+def records(text: io.TextIOBase, fmt: CsvFormat) -> Iterator[tuple[str, list[str]]]:
+    """Yield (raw record text including its line ending, parsed fields) for every record."""
+    source = iter(text)
+    dialect = fmt.dialect()
+    quote, delimiter, fast = fmt.quotechar, fmt.delimiter, fmt.fast
+    escape = fmt.escapechar or ""
+    for line in source:
+        if fast and quote not in line:
+            body = line.rstrip("\r\n")
+            yield line, body.split(delimiter) if body else []
+            continue
+        if escape and escape not in line and quote not in line and not fmt.skipinitialspace:
+            body = line.rstrip("\r\n")
+            yield line, body.split(delimiter) if body else []
+            continue
+        tap = _Tap(line, source)
+        try:
+            fields = next(csv.reader(tap, dialect))
+        except StopIteration:
+            fields = []
+        yield "".join(tap.lines), fields
+
+
+class FieldSpans:
+    """Locate fields inside a raw record, to replace one without touching the others."""
+
+    def __init__(self, fmt: CsvFormat) -> None:
+        q, d = re.escape(fmt.quotechar), re.escape(fmt.delimiter)
+        e = re.escape(fmt.escapechar) if fmt.escapechar else None
+        plain = f"(?:[^{d}\\r\\n{e}]|{e}[\\s\\S])" if e else f"[^{d}\\r\\n]"
+        inner = f"[^{q}{e}]|{e}[\\s\\S]" if e else f"[^{q}]"
+        if fmt.doublequote:
+            inner += f"|{q}{q}"
+        lead = " *" if fmt.skipinitialspace else ""
+        self.field = re.compile(f"{lead}(?:{q}(?:{inner})*(?:{q}|$){plain}*|{plain}*)")
+        self.delimiter = fmt.delimiter
+
+    def all(self, record: str) -> list[tuple[int, int]]:
+        """Spans of every field of a one-record string (without its line ending)."""
+        spans, pos = [], 0
+        while True:
+            m = self.field.match(record, pos)
+            spans.append(m.span())
+            pos = m.end()
+            if pos < len(record) and record[pos] == self.delimiter:
+                pos += 1
+            else:
+                return spans
+
+    def span(self, record: str, index: int) -> tuple[int, int] | None:
+        """Span of field ``index``, or None if the record has fewer fields (or ends early)."""
+        pos = 0
+        for _ in range(index):
+            m = self.field.match(record, pos)
+            pos = m.end()
+            if pos < len(record) and record[pos] == self.delimiter:
+                pos += 1
+            else:
+                return None
+        return self.field.match(record, pos).span()
+
+
+class FieldWriter:
+    """Writes a new value into one field of raw records, quoting it the way the file does."""
+
+    def __init__(self, fmt: CsvFormat) -> None:
+        self.fmt = fmt
+        self.spans = FieldSpans(fmt)
+        specials = {fmt.delimiter, fmt.quotechar, "\r", "\n"}
+        if fmt.escapechar:
+            specials.add(fmt.escapechar)
+        self.specials = frozenset(specials)
+
+    def quote(self, value: str) -> str:
+        """The field text for ``value``: quoted when needed or when the file quotes everything.
+
+        >>> FieldWriter(CsvFormat("utf-8")).quote('say "hi", Bob')
+        '"say ""hi"", Bob"'
+        """
+        fmt = self.fmt
+        needs = fmt.quote_all or any(ch in self.specials for ch in value) or (
+            fmt.skipinitialspace and value[:1] == " ")
+        if not needs:
+            return value
+        q = fmt.quotechar
+        if fmt.escapechar and fmt.escapechar in value:
+            value = value.replace(fmt.escapechar, fmt.escapechar * 2)
+        if fmt.doublequote:
+            value = value.replace(q, q + q)
+        elif fmt.escapechar:
+            value = value.replace(q, fmt.escapechar + q)
+        return q + value + q
+
+    def put(self, raw: str, index: int, value: str) -> str:
+        """``raw`` with blank field ``index`` replaced by ``value`` (padding short records)."""
+        body = raw.rstrip("\r\n")
+        ending = raw[len(body):]
+        text = self.quote(value)
+        if self.fmt.fast and self.fmt.quotechar not in body:
+            parts = body.split(self.fmt.delimiter) if body else [""]
+            if index < len(parts):
+                parts[index] = text
+            else:
+                parts.extend([""] * (index - len(parts)) + [text])
+            return self.fmt.delimiter.join(parts) + ending
+        span = self.spans.span(body, index)
+        if span is None:
+            count = len(self.spans.all(body)) if body else 1
+            return body + self.fmt.delimiter * (index - count + 1) + text + ending
+        start, end = span
+        return body[:start] + text + body[end:] + ending
+
+
+def open_text(path: Path, encoding: str) -> io.TextIOWrapper:
+    """Open ``path`` for reading records (newlines kept as they are)."""
+    return open(path, encoding=encoding, newline="", buffering=1024 * 1024)
+
+
+def decode_error(path: Path, error: UnicodeDecodeError) -> TableError:
+    """Message for a file that is neither UTF-8 nor Windows-1252 text."""
+    return TableError(f"{path}: not a text file this tool can read (byte {error.start} is neither "
+                      "UTF-8 nor Windows-1252); save it as CSV UTF-8")

@@ -1,0 +1,235 @@
+"""The fill pipeline: scan the table, choose the columns, learn, then write the filled copy.
+
+Format-independent: a table (CSV or XLSX) supplies ``headers()``, ``rows()`` and
+``write()``; this module decides what to learn from and what to fill, and tells the
+user in a ``Report``.  The learner is a parameter so the pipeline can be tested
+without the engine.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flashfill.progress import NoProgress, Progress
+from flashfill.table.atomic import atomic_path, backup_path, check_writable, output_path
+from flashfill.table.columns import Choice, choose, describe, letter, resolve
+from flashfill.table.csvtable import CsvTable
+from flashfill.table.errors import NotLearnedError, TableError
+from flashfill.table.filler import Filler
+from flashfill.table.learner import Inputs, Learned, Learner, learn_error_type, load_program, session_learner
+from flashfill.table.report import Report
+from flashfill.table.scan import Row, Scan, scan
+from flashfill.table.xlsxtable import XlsxTable
+
+ProgressFactory = Callable[[str, int], Progress]
+SAVED_FORMAT = "flashfill-program"
+
+Table = CsvTable | XlsxTable
+
+
+@dataclass
+class Columns:
+    """Column choices given by the user (header names or letters; None: use the rule)."""
+
+    target: str | None = None
+    inputs: list[str] | None = None
+    sheet: str | None = None
+
+
+@dataclass
+class Destination:
+    """Where the filled file goes."""
+
+    output: Path | None = None
+    in_place: bool = False
+    backup: bool = True
+
+
+@dataclass
+class Learning:
+    """What learning produced, with the columns and the typed rows it used."""
+
+    learned: Learned
+    choice: Choice
+    headers: list[str]
+    example_rows: list[int] = field(default_factory=list)
+
+
+def check_source(path: Path) -> None:
+    """TableError unless ``path`` is an existing file."""
+    if not path.exists():
+        raise TableError(f"{path}: no such file")
+    if path.is_dir():
+        raise TableError(f"{path}: is a folder, not a file")
+
+
+def open_table(path: Path, sheet: str | None = None) -> Table:
+    """The table in ``path`` by its extension; TableError for missing or unsupported files."""
+    check_source(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return XlsxTable(path, sheet)
+    if suffix in (".csv", ".tsv", ".txt"):
+        if sheet is not None:
+            raise TableError(f"{path}: --sheet only applies to workbooks")
+        return CsvTable(path)
+    raise TableError(f"{path}: unsupported file type {suffix or '(none)'}; use .csv or .xlsx")
+
+
+def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> tuple[Scan, int | None]:
+    """The first pass, retried once in Windows-1252 if the CSV turns out not to be UTF-8."""
+    headers = table.headers()
+    only = resolve(columns.target, headers, table.where) if columns.target is not None else None
+    while True:
+        bar = progress("reading", table.size)
+        try:
+            return scan(headers, table.rows(bar), only), only
+        except UnicodeDecodeError as error:
+            assert isinstance(table, CsvTable)
+            table.fall_back(error)
+            headers = table.headers()
+        finally:
+            bar.close()
+
+
+def inputs_of(row: Row, inputs: Sequence[int]) -> Inputs:
+    """The input cells of a row, blank for cells past its end."""
+    return tuple(row[i] if i < len(row) else "" for i in inputs)
+
+
+def learn_table(table: Table, columns: Columns, learner: Learner, progress: ProgressFactory = NoProgress,
+                need_blanks: bool = True) -> Learning:
+    """Scan ``table``, choose the columns and learn from the typed target cells."""
+    found, _ = scan_table(table, columns, progress)
+    choice = choose(found.stats, table.where, columns.target, columns.inputs, need_blanks=need_blanks)
+    headers = found.headers
+    collected = found.collected[choice.target]
+    numbers = [n for n, _ in collected.examples.items]
+    examples = [(inputs_of(row, choice.inputs), row[choice.target]) for _, row in collected.examples.items]
+    _check_contradictions(table.where, numbers, examples)
+    sample = [v for v in (inputs_of(row, choice.inputs) for _, row in collected.blanks.items) if any(v)]
+    try:
+        learned = learner(examples, sample)
+    except learn_error_type() as error:
+        raise _not_learned(table.where, describe(choice.target, headers), numbers, error) from error
+    return Learning(learned, choice, headers, numbers)
+
+
+def _check_contradictions(where: str, numbers: list[int], examples: list[tuple[Inputs, str]]) -> None:
+    """Two typed rows with the same inputs and different outputs cannot both be right."""
+    seen: dict[Inputs, int] = {}
+    for k, (values, output) in enumerate(examples):
+        first = seen.setdefault(values, k)
+        if examples[first][1] != output:
+            shown = " | ".join(values)
+            raise NotLearnedError(
+                f"{where}: rows {numbers[first]} and {numbers[k]} contradict each other: the same input "
+                f"{shown!r} is typed as {examples[first][1]!r} and as {output!r}; correct one of them")
+
+
+def _not_learned(where: str, column: str, numbers: list[int], error: Exception) -> NotLearnedError:
+    indexes = [i for i in getattr(error, "example_indexes", ()) if 0 <= i < len(numbers)]
+    rows = [numbers[i] for i in indexes]
+    if len(rows) == 1:
+        at = f" (row {rows[0]})"
+    elif rows:
+        at = " (rows " + ", ".join(map(str, rows[:-1])) + f" and {rows[-1]})"
+    else:
+        at = ""
+    return NotLearnedError(f"{where}: nothing could be learned from the typed cells of {column}{at}: {error}")
+
+
+def fill(path: Path, columns: Columns | None = None, destination: Destination | None = None,
+         learner: Learner = session_learner, progress: ProgressFactory = NoProgress) -> Report:
+    """Learn from the typed cells of the target column and write the filled copy."""
+    started = time.monotonic()
+    columns, destination = columns or Columns(), destination or Destination()
+    check_source(path)
+    dest = output_path(path, destination.output, destination.in_place)
+    check_writable(dest)
+    table = open_table(path, columns.sheet)
+    learning = learn_table(table, columns, learner, progress)
+    report = _report(table, learning.choice, learning.headers)
+    report.examples = learning.example_rows
+    report.explanation = _explain(learning.learned.program)
+    _write(table, dest, destination, learning.choice, Filler(learning.learned, report), progress, report)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def apply(saved: Path, path: Path, columns: Columns | None = None, destination: Destination | None = None,
+          progress: ProgressFactory = NoProgress) -> Report:
+    """Fill ``path`` with a program saved by ``flashfill learn --save`` (no learning)."""
+    started = time.monotonic()
+    columns, destination = columns or Columns(), destination or Destination()
+    program, saved_target, saved_inputs = read_saved(saved)
+    columns = Columns(columns.target or saved_target, columns.inputs or saved_inputs, columns.sheet)
+    check_source(path)
+    dest = output_path(path, destination.output, destination.in_place)
+    check_writable(dest)
+    table = open_table(path, columns.sheet)
+    found, _ = scan_table(table, columns, progress)
+    choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
+    report = _report(table, choice, found.headers)
+    report.explanation = _explain(program)
+    _write(table, dest, destination, choice, Filler(Learned(program), report), progress, report)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _report(table: Table, choice: Choice, headers: list[str]) -> Report:
+    report = Report(table.where, describe(choice.target, headers),
+                    ", ".join(describe(i, headers) for i in choice.inputs), marks_in_file=table.marks_in_file)
+    report.notes.extend(choice.notes)
+    return report
+
+
+def _write(table: Table, dest: Path, destination: Destination, choice: Choice, filler: Filler,
+           progress: ProgressFactory, report: Report) -> None:
+    backup = backup_path(dest) if destination.in_place and destination.backup else None
+    bar = progress("filling", table.size if isinstance(table, XlsxTable) else max(table.records, 1))
+    try:
+        with atomic_path(dest, backup) as temp:
+            table.write(temp, choice, filler, bar)
+    finally:
+        bar.close()
+    report.output, report.backup = dest, backup
+
+
+def _explain(program: Any) -> str:
+    explain = getattr(program, "explain", None)
+    return explain() if callable(explain) else ""
+
+
+def saved_text(learning: Learning) -> str:
+    """The JSON saved by ``flashfill learn --save``: the program and the columns it reads and fills."""
+    def ref(i: int) -> str:
+        header = learning.headers[i].strip() if i < len(learning.headers) else ""
+        return header or letter(i)
+    program = json.loads(learning.learned.program.to_json())
+    body = {"format": SAVED_FORMAT, "version": 1, "target": ref(learning.choice.target),
+            "inputs": [ref(i) for i in learning.choice.inputs], "program": program}
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+
+
+def read_saved(saved: Path) -> tuple[Any, str | None, list[str] | None]:
+    """(program, target, inputs) from a saved file; a bare ``Program.to_json()`` file also works."""
+    try:
+        body = json.loads(saved.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise TableError(f"{saved}: no such file") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise TableError(f"{saved}: not a saved program ({error})") from error
+    if isinstance(body, dict) and body.get("format") == SAVED_FORMAT:
+        text, target, inputs = json.dumps(body["program"]), body.get("target"), body.get("inputs")
+    else:
+        text, target, inputs = json.dumps(body), None, None
+    try:
+        return load_program(text), target, inputs
+    except (ValueError, KeyError, TypeError) as error:
+        raise TableError(f"{saved}: not a saved program ({error})") from error

@@ -1,0 +1,75 @@
+"""The bridge to the learning engine: examples and sampled rows in, programs out.
+
+The pipeline takes any ``Learner`` (a callable) so it can be tested on its own; the
+default one drives ``flashfill.Session``.  A learner returns the best program and,
+when the engine can tell, the runner-up programs that behave differently on the
+sampled rows: a row where they disagree with the best one is *unsure*.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+Inputs = tuple[str, ...]
+Example = tuple[Inputs, str]
+
+
+class Program(Protocol):
+    """What the pipeline needs of a learned program."""
+
+    def __call__(self, row: Sequence[str]) -> str | None: ...
+
+    def explain(self) -> str: ...
+
+
+@dataclass
+class Learned:
+    """The best program and the alternatives used to flag unsure rows."""
+
+    program: Any
+    alternatives: list[Any] = field(default_factory=list)
+
+
+Learner = Callable[[list[Example], list[Inputs]], Learned]
+
+TOP_PROGRAMS = 3
+
+
+def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
+    """Learn with ``flashfill.Session``: the top programs, best first (``flashfill.learn``
+    alone, without alternatives, when the engine has no session).
+
+    Raises ``flashfill.LearnError`` when nothing fits the examples.
+    """
+    import flashfill
+
+    if not hasattr(flashfill, "Session"):
+        return Learned(flashfill.learn(examples, inputs=inputs))
+    session = flashfill.Session()
+    for row, output in examples:
+        session.add_example(row, output)
+    session.add_inputs(inputs)
+    if hasattr(session, "learn_top"):
+        programs = list(session.learn_top(TOP_PROGRAMS))
+        if programs:
+            return Learned(programs[0], programs[1:])
+    return Learned(session.learn())
+
+
+def load_program(text: str) -> Any:
+    """A program from its JSON text (``Program.to_json()``)."""
+    import flashfill
+
+    return flashfill.Program.from_json(text)
+
+
+def learn_error_type() -> type[Exception]:
+    """The engine's error class for failed learning (ValueError until the engine is present)."""
+    try:
+        import flashfill
+
+        return flashfill.LearnError
+    except (ImportError, AttributeError):
+        return ValueError

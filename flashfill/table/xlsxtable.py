@@ -1,0 +1,135 @@
+"""An XLSX/XLSM worksheet as a table, read and written through openpyxl.
+
+The workbook is loaded in full (not read-only) so that saving keeps formatting,
+formulas, other sheets, column widths, comments and (for .xlsm) macros.  Only
+blank cells of the target column are ever assigned.  Formula cells are read through
+their cached results (a second, values-only load, done only when a formula is met).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+from openpyxl.utils.exceptions import InvalidFileException
+
+from flashfill.progress import NoProgress, Progress
+from flashfill.table.cells import is_blank, value_text
+from flashfill.table.columns import Choice
+from flashfill.table.errors import TableError
+from flashfill.table.filler import Filler
+from flashfill.table.scan import Row
+
+UNSURE_FILL = PatternFill(fill_type="solid", start_color="FFFFE699", end_color="FFFFE699")
+AUTHOR = "flashfill"
+BATCH = 1024
+
+
+def unsure_note(outputs: tuple[str | None, ...]) -> str:
+    """The comment put on an unsure cell: the filled value first, then the alternatives."""
+    lines = ["flashfill is unsure of this cell. Possible outputs:"]
+    lines.extend(f"- {o!r}" if o is not None else "- (no output)" for o in outputs)
+    return "\n".join(lines)
+
+
+class XlsxTable:
+    """One worksheet of a workbook: ``headers()``, ``rows()``, ``write()``."""
+
+    marks_in_file = True
+
+    def __init__(self, path: Path, sheet: str | None = None) -> None:
+        self.path = path
+        if path.suffix.lower() == ".xls":
+            raise TableError(f"{path}: the old .xls format is not supported; save it as .xlsx")
+        if not zipfile.is_zipfile(path):
+            raise TableError(f"{path}: not an XLSX workbook: {_what_is(path)}")
+        try:
+            self.book = openpyxl.load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+            raise TableError(f"{path}: not a readable XLSX workbook ({error})") from error
+        names = self.book.sheetnames
+        if sheet is not None:
+            if sheet not in names:
+                raise TableError(f"{path}: no sheet {sheet!r}; sheets are {', '.join(map(repr, names))}")
+            self.sheet = self.book[sheet]
+        else:
+            self.sheet = self.book.active if self.book.active in self.book.worksheets else self.book.worksheets[0]
+        self.where = f'{path} (sheet "{self.sheet.title}")'
+        self.first = self.sheet.min_row
+        self.last = self.sheet.max_row
+        self.width = self.sheet.max_column
+        self.size = max(self.last - self.first, 1)
+        self._values: Any = None
+
+    def headers(self) -> list[str]:
+        """Texts of the first used row."""
+        return [self._text(cell) for cell in self.sheet[self.first]][: self.width]
+
+    def rows(self, progress: Progress | None = None) -> Iterator[tuple[int, Row]]:
+        """(row number, cell texts) for every row below the header."""
+        progress = progress or NoProgress()
+        for cells in self.sheet.iter_rows(min_row=self.first + 1, max_row=self.last, max_col=self.width):
+            number = cells[0].row
+            if not number % BATCH:
+                progress.update(number - self.first)
+            yield number, [self._text(c) for c in cells]
+
+    def write(self, dest: Path, choice: Choice, filler: Filler, progress: Progress | None = None) -> None:
+        """Fill blank target cells, mark unsure ones, and save the workbook to ``dest``."""
+        progress = progress or NoProgress()
+        sheet, report = self.sheet, filler.report
+        column = choice.target + 1
+        for number in range(self.first + 1, self.last + 1):
+            if not number % BATCH:
+                progress.update(number - self.first)
+            cell = sheet.cell(row=number, column=column)
+            if isinstance(cell, MergedCell) or not is_blank(cell.value):
+                continue
+            values = tuple(self._text(sheet.cell(row=number, column=i + 1)) for i in choice.inputs)
+            if not any(values):
+                if any(self._text(c) for c in sheet[number][: self.width]):
+                    report.empty_inputs += 1
+                continue
+            value, outputs = filler(number, values)
+            if value is None:
+                continue
+            cell.value = value
+            cell.data_type = "s"
+            if outputs:
+                cell.fill = UNSURE_FILL
+                note = unsure_note(outputs)
+                if cell.comment is not None:
+                    note = cell.comment.text + "\n\n" + note
+                cell.comment = Comment(note, AUTHOR, width=300, height=40 + 18 * len(outputs))
+        self.book.save(dest)
+
+    def _text(self, cell: Any) -> str:
+        if cell.data_type == "f":
+            return value_text(self._cached(cell.coordinate), cell.number_format)
+        return value_text(cell.value, cell.number_format)
+
+    def _cached(self, coordinate: str) -> Any:
+        """A formula cell's last computed value as saved by Excel (None if never computed)."""
+        if self._values is None:
+            self._values = openpyxl.load_workbook(self.path, data_only=True)[self.sheet.title]
+        return self._values[coordinate].value
+
+
+def _what_is(path: Path) -> str:
+    with open(path, "rb") as f:
+        head = f.read(512)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "it is an old binary Office file (.xls?); save it as .xlsx"
+    if not head:
+        return "it is empty"
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return "its content is not a ZIP archive"
+    return "it looks like text (a CSV file?)" if "," in text or ";" in text or "\t" in text else "it holds text"
