@@ -6,8 +6,11 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import LearnError
 from ..language.conditionals import Guard, Switch
+from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
 from .context import Deadline, Masks, OutOfTime, column_tokens, sample_rows
+from .guards import learn_guard, predicates
+from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
 
 DEFAULT_TIMEOUT = 2.0
@@ -75,20 +78,54 @@ def learn(
     sample = sample_rows(unlabeled) if unlabeled else []
     columns = _column_data(exs, sample, width)
     try:
-        found = TraceLearner(exs, columns, deadline).learn()
+        switch = synthesize(exs, columns, sample, deadline)
     except OutOfTime:
         raise LearnError(
             f"no program found within the time budget of {timeout:g} s for {len(exs)} examples; "
             "try fewer or shorter examples"
         ) from None
-    if found is None:
-        raise LearnError(
-            "no single program produces all the examples: "
-            + "; ".join(f"{_show(ex.row)} -> {ex.output!r}" for ex in exs[:5]),
-            tuple(range(len(exs))),
-        )
-    _, trace = found
-    return Program(Switch(((Guard(), trace),)), width)
+    return Program(switch, width)
+
+
+def synthesize(exs: list[Example], columns: list[ColumnData], sample: list[tuple[str, ...]], deadline: Deadline) -> Switch:
+    """One trace for all examples if there is one, else guarded branches."""
+    traces: dict[Group, tuple[float, Concatenate] | None] = {}
+
+    def trace_of(group: Group) -> tuple[float, Concatenate] | None:
+        if group not in traces:
+            traces[group] = TraceLearner([exs[i] for i in sorted(group)], columns, deadline).learn()
+        return traces[group]
+
+    everyone = frozenset(range(len(exs)))
+    whole = trace_of(everyone)
+    if whole is not None:
+        return Switch(((Guard(), whole[1]),))
+    groups = sorted(partition(len(exs), trace_of), key=lambda g: (-len(g[0]), min(g[0])))
+    preds = predicates(exs, sample, columns)
+    cases = []
+    for group, _, trace in groups:
+        positives = sum(1 << i for i in group)
+        negatives = ((1 << len(exs)) - 1) & ~positives
+        defined = _defined_on(trace, sample)
+        guard = learn_guard(positives, negatives, preds, defined, len(sample))
+        if guard is None:
+            raise LearnError(
+                "no single program produces all the examples, and no condition tells apart "
+                + "; ".join(f"{_show(exs[i].row)} -> {exs[i].output!r}" for i in sorted(group)[:3])
+                + " from the other examples",
+                tuple(sorted(group)),
+            )
+        cases.append((guard, trace))
+    return Switch(tuple(cases))
+
+
+def _defined_on(trace: Concatenate, sample: list[tuple[str, ...]]) -> int:
+    run = trace.evaluator()
+    bits = 0
+    for i, row in enumerate(sample):
+        if run(row, 0) is not None:
+            bits |= 1 << i
+    return bits
 
 
 def _column_data(exs: list[Example], sample: list[tuple[str, ...]], width: int) -> list[ColumnData]:

@@ -48,7 +48,6 @@ class ColumnData:
         self.tokens = tokens
         self.ranker = PositionRanker(tokens, sample)
         self.sets: dict = {}
-        self.joined: dict[tuple[int, ...], frozenset] = {}
 
 
 class TraceLearner:
@@ -62,6 +61,7 @@ class TraceLearner:
         self.masks = [[col.tokens.masks(ex.row[c]) for c, col in enumerate(columns)] for ex in examples]
         self._cased: dict[tuple[int, int, str], str | None] = {}
         self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
+        self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
 
     # ----- per-example substring occurrences ------------------------------------------
     def cased(self, e: int, col: int, case: str) -> str | None:
@@ -98,13 +98,13 @@ class TraceLearner:
 
     def joined_set(self, col: int, places: tuple[int, ...]) -> frozenset:
         """The descriptors pointing at ``places[e]`` in every example's column ``col``."""
-        data = self.columns[col]
-        key = places
-        found = data.joined.get(key)
+        key = (col, places)
+        found = self._joined.get(key)
         if found is None:
-            sets = [position_set(self.masks[e][col], t, data.sets) for e, t in enumerate(places)]
+            cache = self.columns[col].sets
+            sets = [position_set(self.masks[e][col], t, cache) for e, t in enumerate(places)]
             found = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
-            data.joined[key] = found
+            self._joined[key] = found
         return found
 
     # ----- the product walk ---------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""Splitting the examples into groups that each have one trace (FlashFill's partitioning).
+
+Groups start as single examples; the pair whose merged group still has a trace and
+that is compatible with the most of the same other groups is merged first (the
+paper's CS1 score, computed from pairwise compatibility), ties going to the pair
+covering more examples. Merging stops when no pair is compatible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..language.expressions import Concatenate
+
+Group = frozenset[int]
+TraceOf = Callable[[Group], "tuple[float, Concatenate] | None"]
+
+
+def partition(count: int, trace_of: TraceOf) -> list[tuple[Group, float, Concatenate]]:
+    """Groups of example indexes 0..count-1, each with its best trace and score."""
+    groups: list[Group] = [frozenset([i]) for i in range(count)]
+    while len(groups) > 1:
+        compatible = {
+            (a, b): trace_of(a | b) is not None
+            for i, a in enumerate(groups)
+            for b in groups[i + 1:]
+        }
+        neighbours = {g: {h for h in groups if h != g and compatible.get((g, h), compatible.get((h, g)))} for g in groups}
+        best = None
+        for (a, b), ok in compatible.items():
+            if not ok:
+                continue
+            merged = a | b
+            shared = sum(1 for h in neighbours[a] & neighbours[b] if trace_of(merged | h) is not None)
+            key = (shared, len(merged), -min(merged))
+            if best is None or key > best[0]:
+                best = (key, a, b)
+        if best is None:
+            break
+        _, a, b = best
+        groups = [g for g in groups if g not in (a, b)] + [a | b]
+    result = []
+    for g in groups:
+        found = trace_of(g)
+        assert found is not None, "every single example has a trace"
+        result.append((g, found[0], found[1]))
+    return result
