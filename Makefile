@@ -24,5 +24,8 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m flashfill.bench $(BENCHMARKS)/sygus_pbe_slia $(BENCHMARKS)/bustle_new $(BENCHMARKS)/tde
 
+bench-addin: $(STAMP)
+	$(BIN)/python addin/bench_addin.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
