@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
 
-from flashfill_addin.cells import as_column, as_grid, cell_text, is_blank, text_rows  # noqa: E402
+from flashfill_addin.cells import as_column, as_grid, cell_text, is_blank, shows_text, text_rows  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,11 @@ def test_cell_text(value: object, text: str) -> None:
 def test_blank_is_none_or_empty_but_not_space() -> None:
     assert is_blank(None) and is_blank("")
     assert not is_blank(" ") and not is_blank(0.0) and not is_blank(False)
+
+
+def test_only_cells_that_show_something_are_examples() -> None:
+    assert not shows_text(None) and not shows_text("  ")
+    assert shows_text(0.0) and shows_text("x")
 
 
 @given(st.integers(min_value=-(10**14), max_value=10**14))

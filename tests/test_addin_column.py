@@ -106,6 +106,16 @@ def test_no_examples_returns_the_column_without_learning() -> None:
         learn_column(plan_column([["a"]], [[None]]), learner)
 
 
+def test_a_cell_of_spaces_is_kept_but_teaches_nothing() -> None:
+    learner = FakeLearner(FakeProgram(initials))
+    assert fill_column([["Ann Bell"], ["Carl Dean"], ["Eve Fox"]], [["AB"], ["  "], [None]], learner) == [
+        "AB",
+        "  ",
+        "EF",
+    ]
+    assert learner.calls[0][0] == [(("Ann Bell",), "AB")]
+
+
 def test_heights_must_match() -> None:
     with pytest.raises(ValueError, match="inputs has 2 rows but outputs has 1"):
         plan_column([["a"], ["b"]], [["x"]])

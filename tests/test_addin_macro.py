@@ -257,3 +257,11 @@ def test_status_bar_is_set_where_the_engine_has_one() -> None:
     book = StatusBook()
     macro.show_status(book, "Flash Fill: filled 3 cells.")  # type: ignore[arg-type]
     assert book.app.status_bar == "Flash Fill: filled 3 cells."
+
+
+def test_a_cell_of_spaces_is_never_written_nor_learned_from(remote: None) -> None:
+    values = [["Name", "Initials"], ["John Smith", "JS"], ["Mary Lee", "  "], ["Bob Ray", None]]
+    book = open_caller(values, "B2")
+    macro.fill_selection(xw.Book.caller(), FakeSession)
+    assert [(w["start_row"], w["values"]) for w in actions(book, "setValues")] == [(3, [["BR"]])]
+    assert FakeSession.instances[-1].examples == [(("John Smith",), "JS")]

@@ -5,26 +5,30 @@ cell, ``float`` for every number, ``bool`` for TRUE/FALSE, ``datetime`` for a
 cell formatted as a date, ``str`` otherwise; a single cell comes as a scalar and,
 without ``ndim=2``, a one-column range as a flat list.
 
-The text of a cell is what a user would expect to see in it with Excel's
-*General* format, written the same way on every machine:
+The text of a cell is what the command line reads from a file for the same
+value under Excel's *General* format (``flashfill.table.cells.value_text``), so
+a column learns the same in Excel and from the shell:
 
 * ``42.0`` → ``"42"``, ``3.5`` → ``"3.5"``, ``0.1 + 0.2`` → ``"0.3"`` (15
   significant digits, as Excel shows them), ``1e20`` → ``"1E+20"``;
 * ``True`` → ``"TRUE"``;
 * a date → ISO ``"2024-03-01"``; a date with a time → ``"2024-03-01 14:05:00"``;
   a time of day → ``"14:05:00"``.  Excel's own display of a date depends on the
-  cell's number format and the machine's locale, neither of which reaches
-  Python, so ISO is the one unambiguous choice.  A user who wants another
-  spelling formats the input with ``TEXT()`` first.
+  cell's number format and the machine's locale, neither of which reaches a
+  worksheet function, so ISO is the one unambiguous choice.  A user who wants
+  another spelling formats the input with ``TEXT()`` first.
+
+A cell holding only spaces is not blank (someone typed it, so it is never
+overwritten) but shows nothing, so it is no example either.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-CellValue: TypeAlias = str | float | int | bool | dt.datetime | dt.date | dt.time | None
+from flashfill.table.cells import value_text
+
 Grid: TypeAlias = list[list[Any]]
 
 
@@ -33,34 +37,16 @@ def is_blank(value: Any) -> bool:
     return value is None or value == ""
 
 
-def number_text(value: float | int) -> str:
-    """Excel's *General* rendering of a number: no trailing ``.0``, 15 digits."""
-    if isinstance(value, int):
-        return str(value)
-    if value != value or value in (float("inf"), float("-inf")):
-        return str(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return f"{value:.15g}".replace("e", "E")
-
-
 def cell_text(value: Any) -> str:
     """The text of one cell as the learner sees it ('' for a blank cell)."""
     if is_blank(value):
         return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float)):
-        return number_text(value)
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0, 0):
-            return value.date().isoformat()
-        return value.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)
+    return value_text(value)
+
+
+def shows_text(value: Any) -> bool:
+    """True when a typed cell shows something, so it can serve as an example."""
+    return bool(cell_text(value).strip())
 
 
 def as_grid(value: Any) -> Grid:

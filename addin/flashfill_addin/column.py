@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .cells import as_column, as_grid, cell_text, is_blank, text_rows
+from .cells import as_column, as_grid, cell_text, is_blank, shows_text, text_rows
 
 Row = tuple[str, ...]
 
@@ -43,7 +43,7 @@ class ColumnTask:
     """One column to fill.
 
     ``rows`` are the input rows as text, ``outputs`` the output cells as given,
-    ``examples`` the indexes of typed output cells, ``targets`` the indexes of
+    ``examples`` the indexes of typed output cells that show text, ``targets`` the indexes of
     blank output cells whose row has at least one non-blank input.
     """
 
@@ -71,7 +71,7 @@ def plan_column(inputs: Any, outputs: Any) -> ColumnTask:
             "give both ranges the same rows"
         )
     rows = text_rows(grid)
-    examples = [i for i, value in enumerate(column) if not is_blank(value)]
+    examples = [i for i, value in enumerate(column) if shows_text(value)]
     targets = [
         i for i, value in enumerate(column) if is_blank(value) and any(rows[i])
     ]

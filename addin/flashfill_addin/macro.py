@@ -22,7 +22,7 @@ from typing import Any
 
 import xlwings as xw
 
-from .cells import cell_text
+from .cells import cell_text, shows_text
 from .column import NoExamplesError
 from .learner import default_session
 from .region import Area, Cells, FillPlan, SelectionError, cell_name, column_name, plan_fill
@@ -66,10 +66,10 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
     rows: dict[int, Row] = {
         r: tuple(cell_text(cells.value(r, c)) for c in plan.input_columns) for r in plan.data
     }
-    typed = [r for r in plan.data if cells.filled(r, out)]
+    typed = [r for r in plan.data if shows_text(cells.value(r, out))]
     if not typed:
         raise NoExamplesError(f"type at least one example in column {column_name(out)} first")
-    kept = set(typed) | formula_rows
+    kept = {r for r in plan.data if cells.filled(r, out)} | formula_rows
     targets = [r for r in plan.targets if r not in kept and any(rows[r])]
     for r in typed:
         session.add_example(rows[r], cell_text(cells.value(r, out)))
