@@ -82,7 +82,10 @@ def detect_format(path: Path, encoding: str) -> CsvFormat:
     default = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
         sniffed = csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
-        fmt = CsvFormat(encoding, sniffed.delimiter, sniffed.quotechar or '"', bool(sniffed.doublequote),
+        # The Sniffer reports doublequote=False whenever it saw no doubled quote; without
+        # an escape character that reading is never right, so doubled quotes are assumed.
+        fmt = CsvFormat(encoding, sniffed.delimiter, sniffed.quotechar or '"',
+                        bool(sniffed.doublequote) or not sniffed.escapechar,
                         sniffed.escapechar, bool(sniffed.skipinitialspace))
     except csv.Error:
         first = lines[0] if lines else ""
