@@ -265,3 +265,13 @@ def test_a_cell_of_spaces_is_never_written_nor_learned_from(remote: None) -> Non
     macro.fill_selection(xw.Book.caller(), FakeSession)
     assert [(w["start_row"], w["values"]) for w in actions(book, "setValues")] == [(3, [["BR"]])]
     assert FakeSession.instances[-1].examples == [(("John Smith",), "JS")]
+
+
+def test_marks_are_coloured_by_runs_and_notes_are_capped(remote: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(macro, "MAX_NOTES", 2)
+    values = [["Name", "Initials"], ["John Smith", "JS"]] + [["?", None]] * 4 + [["Bob Ray", None], ["?", None]]
+    book = open_caller(values, "B2")
+    result = macro.fill_selection(xw.Book.caller(), FakeSession)
+    assert [(a["start_row"], a["row_count"]) for a in actions(book, "setRangeColor")] == [(2, 4), (7, 1)]
+    assert [a["args"][0] for a in actions(book, "addNote")] == ["$B$3", "$B$4"]
+    assert result.undefined == ("B3", "B4", "B5", "B6", "B8")

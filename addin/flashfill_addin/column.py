@@ -141,7 +141,12 @@ def learn_column(task: ColumnTask, learner: Learner, cache: ProgramCache | None 
         if not indexes:
             raise
         rows = [task.examples[i] for i in indexes if 0 <= i < len(task.examples)]
-        raise type(error)(f"{error} (see {row_numbers(rows)} of the range)", indexes) from error
+        raise restate(error, f"see {row_numbers(rows)} of the range") from error
+
+
+def restate(error: ValueError, where: str) -> ValueError:
+    """The learner's error again, same type and ``example_indexes``, saying where to look."""
+    return type(error)(f"{error} ({where})", getattr(error, "example_indexes", ()))
 
 
 def run_program(program: Program, rows: Sequence[Row], indexes: Sequence[int]) -> dict[int, str | None]:

@@ -23,12 +23,14 @@ from typing import Any
 import xlwings as xw
 
 from .cells import cell_text, shows_text
-from .column import NoExamplesError
+from .column import NoExamplesError, restate
 from .learner import default_session
-from .region import Area, Cells, FillPlan, SelectionError, cell_name, column_name, plan_fill
+from .region import Area, Cells, FillPlan, cell_name, column_name, plan_fill
 
 #: The fill of a cell to check: Excel's "Neutral" cell style yellow.
 CHECK_COLOR = (255, 235, 156)
+#: Notes are written one cell at a time; past this many, the colour alone marks a row.
+MAX_NOTES = 100
 TITLE = "Flash Fill"
 
 Row = tuple[str, ...]
@@ -82,7 +84,7 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
         if not indexes:
             raise
         names = ", ".join(cell_name(typed[i], out) for i in indexes if 0 <= i < len(typed))
-        raise type(error)(f"{error} (check {names})", indexes) from error
+        raise restate(error, f"check {names}") from error
     results = {row: program(row) for row in distinct}
     fill = ColumnFill()
     by_row: dict[Row, list[int]] = {}
@@ -140,9 +142,8 @@ def formula_rows(sheet: xw.Sheet, plan: FillPlan) -> frozenset[int]:
     )
 
 
-def mark(cell: xw.Range, text: str) -> None:
-    """Colour a cell and set its note."""
-    cell.color = CHECK_COLOR
+def set_note(cell: xw.Range, text: str) -> None:
+    """Give a cell the note ``text``, replacing the one it has."""
     note = cell.note
     if note is None:
         cell.add_note(text)
@@ -151,14 +152,20 @@ def mark(cell: xw.Range, text: str) -> None:
 
 
 def apply_fill(sheet: xw.Sheet, plan: FillPlan, fill: ColumnFill) -> None:
-    """Write the decided values and marks into the output column."""
+    """Write the decided values and marks into the output column.
+
+    Values and colours go in one call per run of adjacent rows; notes one per
+    cell, for the first ``MAX_NOTES`` cells to check.
+    """
     col = plan.output_column
     for run in runs(sorted(fill.values)):
         sheet.range((run[0], col), (run[-1], col)).value = [[fill.values[r]] for r in run]
-    for r, readings in sorted(fill.unsure.items()):
-        mark(sheet.range((r, col)), unsure_note(readings, fill.values[r]))
-    for r in fill.undefined:
-        mark(sheet.range((r, col)), UNDEFINED_NOTE)
+    marked = sorted([*fill.unsure, *fill.undefined])
+    for run in runs(marked):
+        sheet.range((run[0], col), (run[-1], col)).color = CHECK_COLOR
+    for r in marked[:MAX_NOTES]:
+        text = unsure_note(fill.unsure[r], fill.values[r]) if r in fill.unsure else UNDEFINED_NOTE
+        set_note(sheet.range((r, col)), text)
 
 
 def report(plan: FillPlan, fill: ColumnFill) -> FillReport:
@@ -199,7 +206,7 @@ def fill_selection(book: xw.Book, new_session: Callable[[], Any] = default_sessi
     try:
         plan = plan_fill(cells, selection_area(selection))
         fill = decide_fill(cells, plan, new_session(), formula_rows(sheet, plan))
-    except (SelectionError, NoExamplesError, ValueError) as error:
+    except ValueError as error:
         return _fail(book, str(error))
     apply_fill(sheet, plan, fill)
     result = report(plan, fill)
