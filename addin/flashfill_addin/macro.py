@@ -60,9 +60,10 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
     """Learn from the typed cells of the output column and decide every blank one.
 
     ``formula_rows`` are rows whose output cell holds a formula: never written,
-    even when the formula shows nothing, and examples only when it shows a value.  Raises ``NoExamplesError`` with
-    no typed cell, and the session's ``LearnError`` (its message naming the
-    cells at fault) when the examples cannot be learned.
+    even when the formula shows nothing, and examples only when it shows a
+    value.  Raises ``NoExamplesError`` with no typed cell, and the session's
+    ``LearnError`` (its message naming the cells at fault) when the examples
+    cannot be learned.
     """
     out = plan.output_column
     rows: dict[int, Row] = {
