@@ -53,19 +53,29 @@ def const_score(text: str) -> float:
     return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (len(text) - separators)
 
 
+WHOLE_RUN = 0.15
+#: Tie-break between equally simple positions, e.g. the first and the last '.' of
+#: "happy.jpg": a prefix keeps as much as it can (the last), a suffix too (the first).
+ANCHOR_TIE = 0.01
+PAIR_CANDIDATES = 3
+
+
 class PositionRanker:
     """Scores descriptors of one column, and picks the best of a set, using the sample."""
 
     def __init__(self, tokens: ColumnTokens, sample: list[Masks]) -> None:
         self.costs = [token_cost(t) for t in tokens.tokens]
         self.sample = sample
-        self._data: dict[Descriptor, float] = {}
-        self._best: dict[frozenset, tuple[float, Descriptor]] = {}
+        self._values: dict[Descriptor, tuple[int | None, ...]] = {}
+        self._ranked: dict[tuple[frozenset, int], list[tuple[float, Descriptor]]] = {}
+        self._pairs: dict[tuple[frozenset, frozenset, int], tuple[float, Descriptor, Descriptor]] = {}
 
     def prior(self, d: Descriptor) -> float:
         a, b, c = d
         if a == CPOS:
-            return 0.0 if b in (0, -1) else -CONSTANT_POSITION
+            if b in (0, -1):
+                return 0.0
+            return -CONSTANT_POSITION - 0.1 * min(abs(b if b > 0 else b + 1), 10)
         score = -OCCURRENCE * (abs(c) - 1)
         if a != EPS:
             score -= self.costs[a]
@@ -75,31 +85,70 @@ class PositionRanker:
             score -= TWO_SIDED
         return score
 
-    def data(self, d: Descriptor) -> float:
-        """Penalty for rows of the sample on which the descriptor is undefined."""
-        found = self._data.get(d)
+    def values(self, d: Descriptor) -> tuple[int | None, ...]:
+        """Where the descriptor points in each sampled row (None where undefined)."""
+        found = self._values.get(d)
         if found is None:
-            if not self.sample:
-                found = 0.0
-            else:
-                missing = sum(1 for m in self.sample if evaluate(d, m) is None)
-                found = -UNDEFINED * missing / len(self.sample)
-            self._data[d] = found
+            found = tuple(evaluate(d, m) for m in self.sample)
+            self._values[d] = found
         return found
 
-    def best(self, positions: frozenset) -> tuple[float, Descriptor]:
-        """The best descriptor of a set and its score (prior plus data)."""
-        found = self._best.get(positions)
+    def data(self, d: Descriptor) -> float:
+        """Penalty for rows of the sample on which the descriptor is undefined."""
+        if not self.sample:
+            return 0.0
+        missing = self.values(d).count(None)
+        return -UNDEFINED * missing / len(self.sample)
+
+    def ranked(self, positions: frozenset, lean: int = 0) -> list[tuple[float, Descriptor]]:
+        """The best few descriptors of a set, best first; ``lean`` > 0 favours counting from
+        the left, < 0 from the right, among otherwise equal descriptors."""
+        key = (positions, lean)
+        found = self._ranked.get(key)
         if found is not None:
             return found
-        ranked = sorted(positions, key=lambda d: (-self.prior(d), d))
-        best_score, best = float("-inf"), ranked[0]
-        for d in ranked:
-            p = self.prior(d)
-            if p <= best_score:
+        scored = sorted(((self.prior(d) + lean * ANCHOR_TIE * _sign(d), d) for d in positions), key=lambda x: (-x[0], x[1]))
+        out: list[tuple[float, Descriptor]] = []
+        for prior, d in scored:
+            if len(out) >= PAIR_CANDIDATES and prior <= out[-1][0]:
                 break
-            s = p + self.data(d)
-            if s > best_score:
-                best_score, best = s, d
-        self._best[positions] = (best_score, best)
-        return best_score, best
+            out.append((prior + self.data(d), d))
+            out.sort(key=lambda x: (-x[0], x[1]))
+            out = out[:PAIR_CANDIDATES]
+        self._ranked[key] = out
+        return out
+
+    def best_pair(self, starts: frozenset, ends: frozenset, lean: int) -> tuple[float, Descriptor, Descriptor]:
+        """The best (start, end) descriptors for one SubStr, judged together on the sample:
+        the substring must be defined (start ≤ end) where both positions are."""
+        key = (starts, ends, lean)
+        found = self._pairs.get(key)
+        if found is not None:
+            return found
+        first = self.ranked(starts, lean if lean > 0 else 0)
+        last = self.ranked(ends, lean if lean < 0 else 0)
+        best = None
+        for s1, d1 in first:
+            for s2, d2 in last:
+                score = s1 + s2 + self._crossed(d1, d2) + self._whole(d1, d2)
+                if best is None or score > best[0]:
+                    best = (score, d1, d2)
+        self._pairs[key] = best
+        return best
+
+    def _crossed(self, d1: Descriptor, d2: Descriptor) -> float:
+        if not self.sample or d1 == (CPOS, 0, 0) or d2 == (CPOS, -1, 0):
+            return 0.0
+        crossed = sum(1 for a, b in zip(self.values(d1), self.values(d2)) if a is not None and b is not None and a > b)
+        return -UNDEFINED * crossed / len(self.sample)
+
+    @staticmethod
+    def _whole(d1: Descriptor, d2: Descriptor) -> float:
+        """Bonus when start and end are the two ends of the same run ("the 2nd number")."""
+        return WHOLE_RUN if d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2] == d2[2] and d1[0] != CPOS else 0.0
+
+
+def _sign(d: Descriptor) -> int:
+    if d[0] == CPOS:
+        return 0
+    return 1 if d[2] > 0 else -1

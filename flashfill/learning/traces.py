@@ -20,6 +20,8 @@ from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, co
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
+#: Atoms kept per edge of the product (the best few, for the k-best programme).
+ATOMS_PER_EDGE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +32,15 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class SubAtom:
-    """A SubStr choice on a product edge: column, case and the chosen descriptors."""
+    """A SubStr on a product edge: column, case, the chosen descriptors, and the
+    position sets they were chosen from (for alternatives)."""
 
     column: int
     case: str
     start: tuple[int, int, int]
     end: tuple[int, int, int]
+    starts: frozenset
+    ends: frozenset
 
 
 Atom = str | SubAtom  # a str is a ConstStr's text
@@ -108,15 +113,11 @@ class TraceLearner:
         return found
 
     # ----- the product walk ---------------------------------------------------------------
-    def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], tuple[float, Atom]]:
-        """Best atom on each edge out of ``node``, keyed by the target node."""
+    def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list[tuple[float, Atom]]]:
+        """The best few atoms on each edge out of ``node``, keyed by the target node."""
         self.deadline.check()
         outs = [ex.output for ex in self.examples]
-        best: dict[tuple[int, ...], tuple[float, Atom]] = {}
-
-        def offer(target: tuple[int, ...], score: float, atom: Atom) -> None:
-            if score > best.get(target, (NEG_INF,))[0]:
-                best[target] = (score, atom)
+        found: dict[tuple[int, ...], list[tuple[float, Atom]]] = {}
 
         i0 = node[0]
         for j0 in range(i0 + 1, len(outs[0]) + 1):
@@ -127,8 +128,9 @@ class TraceLearner:
                     break
                 target.append(node[e] + len(text))
             else:
-                offer(tuple(target), const_score(text), text)
+                found.setdefault(tuple(target), []).append((const_score(text), text))
 
+        at_start = all(i == 0 for i in node)
         for col, data in enumerate(self.columns):
             for case in CASES:
                 occ = [self.occurrences(e, col, case, node[e]) for e in range(self.k)]
@@ -139,20 +141,20 @@ class TraceLearner:
                     first = self.joined_set(col, places)
                     if not first:
                         continue
-                    start_score, start_d = data.ranker.best(first)
                     for ends, last in self._ends(col, starts):
                         if case and self._identity_suffices(col, starts, ends, node):
                             continue
-                        end_score, end_d = data.ranker.best(last)
-                        piece = outs[0][i0:i0 + ends[0] - starts[0][0]]
-                        score = -ATOM_COST + start_score + end_score
+                        target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
+                        at_end = all(t == len(o) for t, o in zip(target, outs))
+                        lean = -1 if at_start and not at_end else 1 if at_end and not at_start else 0
+                        pair_score, start_d, end_d = data.ranker.best_pair(first, last, lean)
+                        score = -ATOM_COST + pair_score
                         if case:
                             score -= CASE_CHANGE
-                        if all(is_separator(ch) for ch in piece):
+                        if all(is_separator(ch) for ch in outs[0][i0:target[0]]):
                             score -= SUB_PUNCTUATION
-                        target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
-                        offer(target, score, SubAtom(col, case, start_d, end_d))
-        return best
+                        found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
+        return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
 
     def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
         """(end places, their joint position set) for every combination of lengths that agrees."""
@@ -178,11 +180,19 @@ class TraceLearner:
                 return False
         return True
 
-    def learn(self) -> tuple[float, Concatenate] | None:
+    def learn(self, top: int = 1) -> tuple[float, Concatenate] | None:
         """The best trace and its score, or None when no trace fits every example."""
+        found = self.learn_top(top)
+        return found[0] if found else None
+
+    def learn_top(self, top: int) -> list[tuple[float, Concatenate]]:
+        """Up to ``top`` best traces by score (k-best dynamic programme over the product)."""
         start = tuple(0 for _ in self.examples)
         goal = tuple(len(ex.output) for ex in self.examples)
-        best: dict[tuple[int, ...], tuple[float, tuple[int, ...] | None, Atom | None]] = {goal: (0.0, None, None)}
+        if start == goal:
+            return [(0.0, Concatenate(()))]
+        Entry = tuple  # (total, target, atom, index into the target's list)
+        best: dict[tuple[int, ...], list[Entry]] = {goal: [(0.0, None, None, 0)]}
         edges: dict[tuple[int, ...], dict] = {}
         stack = [start]
         while stack:
@@ -196,22 +206,22 @@ class TraceLearner:
                 if pending:
                     stack.extend(pending)
                     continue
-            choice = (NEG_INF, None, None)
-            for target, (score, atom) in edges[node].items():
-                total = score + best[target][0]
-                if total > choice[0]:
-                    choice = (total, target, atom)
-            best[node] = choice
+            options: list[Entry] = []
+            for target, atoms in edges[node].items():
+                for score, atom in atoms:
+                    for rank, rest in enumerate(best[target][:top]):
+                        options.append((score + rest[0], target, atom, rank))
+            options.sort(key=lambda x: -x[0])
+            best[node] = options[:top]
             stack.pop()
-        total = best[start][0]
-        if total == NEG_INF:
-            return None
-        atoms = []
-        node = start
-        while node != goal:
-            _, node, atom = best[node]
-            atoms.append(self.to_atom(atom))
-        return total, Concatenate(tuple(_merge_constants(atoms)))
+        traces = []
+        for total, target, atom, rank in best[start]:
+            atoms = [atom]
+            while target != goal:
+                _, target, atom, rank = best[target][rank]
+                atoms.append(atom)
+            traces.append((total, Concatenate(tuple(_merge_constants([self.to_atom(a) for a in atoms])))))
+        return traces
 
     def to_atom(self, atom: Atom):
         if isinstance(atom, str):
