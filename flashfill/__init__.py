@@ -9,5 +9,6 @@
 from .errors import LearnError
 from .language.program import Program
 from .learning import learn
+from .session import Ambiguity, Session, Suspicion
 
-__all__ = ["LearnError", "Program", "learn"]
+__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "learn"]

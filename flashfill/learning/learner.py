@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ..errors import LearnError
 from ..language.conditionals import Guard, Switch
@@ -14,6 +15,8 @@ from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
 
 DEFAULT_TIMEOUT = 2.0
+#: Runners-up per branch that the session compares.
+ALTERNATIVE_TRACES = 8
 RowLike = str | Sequence[str]
 
 
@@ -49,6 +52,19 @@ def _show(row: tuple[str, ...]) -> str:
     return repr(row[0]) if len(row) == 1 else repr(row)
 
 
+@dataclass
+class Learned:
+    """What one learning run found: the best program, runners-up, and diagnostics."""
+
+    program: Program
+    #: (score, program) for the best program and its runners-up, best first; several
+    #: may behave the same way on a given set of rows.
+    alternatives: list[tuple[float, Program]] = field(default_factory=list)
+    #: Indexes of examples that only a branch of their own explains, while all the
+    #: other examples share one trace: the likely typos.
+    suspicious: list[tuple[int, str | None]] = field(default_factory=list)
+
+
 def learn(
     examples: Iterable[tuple[RowLike, str]],
     inputs: Iterable[RowLike] | None = None,
@@ -65,6 +81,17 @@ def learn(
     >>> p("Jane Doe"), p("Alan Turing")
     ('Doe, J.', 'Turing, A.')
     """
+    return learn_all(examples, inputs, timeout=timeout, alternatives=False).program
+
+
+def learn_all(
+    examples: Iterable[tuple[RowLike, str]],
+    inputs: Iterable[RowLike] | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    alternatives: bool = True,
+) -> Learned:
+    """Like ``learn``, also returning runners-up and suspicious examples (for the session)."""
     deadline = Deadline(timeout)
     exs = normalize_examples(examples)
     width = len(exs[0].row)
@@ -76,47 +103,105 @@ def learn(
         if len(row) != width:
             raise ValueError(f"input row {i + 1} has {len(row)} columns, the examples have {width}")
     sample = sample_rows(unlabeled) if unlabeled else []
-    columns = _column_data(exs, sample, width)
+    synthesizer = Synthesizer(exs, _column_data(exs, sample, width), sample, deadline)
     try:
-        switch = synthesize(exs, columns, sample, deadline)
+        switch = synthesizer.switch()
     except OutOfTime:
         raise LearnError(
             f"no program found within the time budget of {timeout:g} s for {len(exs)} examples; "
             "try fewer or shorter examples"
         ) from None
-    return Program(switch, width)
+    learned = Learned(Program(switch, width))
+    if alternatives:
+        try:
+            learned.alternatives = [(score, Program(s, width)) for score, s in synthesizer.alternatives(switch)]
+            learned.suspicious = synthesizer.suspicious()
+        except OutOfTime:
+            pass
+    return learned
 
 
-def synthesize(exs: list[Example], columns: list[ColumnData], sample: list[tuple[str, ...]], deadline: Deadline) -> Switch:
-    """One trace for all examples if there is one, else guarded branches."""
-    traces: dict[Group, tuple[float, Concatenate] | None] = {}
+class Synthesizer:
+    """One trace for all examples if there is one, else guarded branches (DESIGN.md §4)."""
 
-    def trace_of(group: Group) -> tuple[float, Concatenate] | None:
-        if group not in traces:
-            traces[group] = TraceLearner([exs[i] for i in sorted(group)], columns, deadline).learn()
-        return traces[group]
+    def __init__(self, exs: list[Example], columns: list[ColumnData], sample: list[tuple[str, ...]], deadline: Deadline) -> None:
+        self.exs, self.columns, self.sample, self.deadline = exs, columns, sample, deadline
+        self.learners: dict[Group, TraceLearner] = {}
+        self.traces: dict[Group, tuple[float, Concatenate] | None] = {}
+        self.groups: list[tuple[Group, float, Concatenate]] = []
 
-    everyone = frozenset(range(len(exs)))
-    whole = trace_of(everyone)
-    if whole is not None:
-        return Switch(((Guard(), whole[1]),))
-    groups = sorted(partition(len(exs), trace_of), key=lambda g: (-len(g[0]), min(g[0])))
-    preds = predicates(exs, sample, columns)
-    cases = []
-    for group, _, trace in groups:
-        positives = sum(1 << i for i in group)
-        negatives = ((1 << len(exs)) - 1) & ~positives
-        defined = _defined_on(trace, sample)
-        guard = learn_guard(positives, negatives, preds, defined, len(sample))
-        if guard is None:
-            raise LearnError(
-                "no single program produces all the examples, and no condition tells apart "
-                + "; ".join(f"{_show(exs[i].row)} -> {exs[i].output!r}" for i in sorted(group)[:3])
-                + " from the other examples",
-                tuple(sorted(group)),
-            )
-        cases.append((guard, trace))
-    return Switch(tuple(cases))
+    def learner(self, group: Group) -> TraceLearner:
+        if group not in self.learners:
+            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.deadline)
+        return self.learners[group]
+
+    def trace_of(self, group: Group) -> tuple[float, Concatenate] | None:
+        if group not in self.traces:
+            self.traces[group] = self.learner(group).learn()
+        return self.traces[group]
+
+    def switch(self) -> Switch:
+        exs = self.exs
+        everyone = frozenset(range(len(exs)))
+        whole = self.trace_of(everyone)
+        if whole is not None:
+            self.groups = [(everyone, whole[0], whole[1])]
+            return Switch(((Guard(), whole[1]),))
+        self.groups = sorted(partition(len(exs), self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
+        return Switch(tuple(zip(self.guards([trace for _, _, trace in self.groups]), (t for _, _, t in self.groups))))
+
+    def guards(self, traces: list[Concatenate]) -> list[Guard]:
+        """A guard per group, true on its examples and false on every other example."""
+        preds = predicates(self.exs, self.sample, self.columns)
+        guards = []
+        for (group, _, _), trace in zip(self.groups, traces):
+            positives = sum(1 << i for i in group)
+            negatives = ((1 << len(self.exs)) - 1) & ~positives
+            guard = learn_guard(positives, negatives, preds, _defined_on(trace, self.sample), len(self.sample))
+            if guard is None:
+                raise LearnError(
+                    "no single program produces all the examples, and no condition tells apart "
+                    + "; ".join(f"{_show(self.exs[i].row)} -> {self.exs[i].output!r}" for i in sorted(group)[:3])
+                    + " from the other examples",
+                    tuple(sorted(group)),
+                )
+            guards.append(guard)
+        return guards
+
+    def alternatives(self, best: Switch) -> list[tuple[float, Switch]]:
+        """Runners-up: other traces of each group (k-best, and other position choices),
+        the rest of the program kept as it is."""
+        out: list[tuple[float, Switch]] = []
+        base = sum(score for _, score, _ in self.groups)
+        out.append((base, best))
+        for b, (group, score, _) in enumerate(self.groups):
+            learner = self.learner(group)
+            top = learner.learn_top(ALTERNATIVE_TRACES)
+            candidates = [(s, learner.build(atoms)) for s, atoms in top]
+            if top:
+                candidates += learner.variants(*top[0])
+            for s, trace in candidates:
+                cases = list(best.cases)
+                cases[b] = (cases[b][0], trace)
+                out.append((base - score + s, Switch(tuple(cases))))
+        out.sort(key=lambda x: -x[0])
+        return out
+
+    def suspicious(self) -> list[tuple[int, str | None]]:
+        """Examples that sit alone in a branch while every other example fits one trace,
+        with the output that trace would have given them."""
+        if len(self.groups) < 2 or len(self.exs) < 3:
+            return []
+        everyone = frozenset(range(len(self.exs)))
+        found = []
+        for group, _, _ in self.groups:
+            if len(group) != 1:
+                continue
+            (i,) = group
+            rest = self.trace_of(everyone - group)
+            if rest is not None:
+                found.append((i, rest[1].evaluator()(self.exs[i].row, 0)))
+        return found
 
 
 def _defined_on(trace: Concatenate, sample: list[tuple[str, ...]]) -> int:

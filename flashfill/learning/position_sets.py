@@ -15,6 +15,7 @@ from .context import ColumnTokens, Masks
 EPS = -1
 CPOS = -2
 #: Index of StartTok and EndTok among a column's representatives (always kept first).
+#: Positions never use them: CPos(0) and CPos(-1) say the same more simply.
 START_INDEX, END_INDEX = 0, 1
 
 Descriptor = tuple[int, int, int]
@@ -29,8 +30,8 @@ def position_set(masks: Masks, t: int, cache: dict[tuple[str, int], frozenset]) 
     n = len(masks.text)
     everywhere = masks.everywhere
     bit = 1 << t
-    lefts = [i for i, m in enumerate(masks.ends) if m & bit and i != END_INDEX]
-    rights = [i for i, m in enumerate(masks.starts) if m & bit and i != START_INDEX]
+    lefts = [i for i, m in enumerate(masks.ends) if m & bit and i > END_INDEX]
+    rights = [i for i, m in enumerate(masks.starts) if m & bit and i > END_INDEX]
     lefts.append(EPS)
     rights.append(EPS)
     below = bit - 1

@@ -57,7 +57,7 @@ WHOLE_RUN = 0.15
 #: Tie-break between equally simple positions, e.g. the first and the last '.' of
 #: "happy.jpg": a prefix keeps as much as it can (the last), a suffix too (the first).
 ANCHOR_TIE = 0.01
-PAIR_CANDIDATES = 3
+PAIR_CANDIDATES = 4
 
 
 class PositionRanker:
@@ -67,7 +67,7 @@ class PositionRanker:
         self.costs = [token_cost(t) for t in tokens.tokens]
         self.sample = sample
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
-        self._ranked: dict[tuple[frozenset, int], list[tuple[float, Descriptor]]] = {}
+        self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset, int], tuple[float, Descriptor, Descriptor]] = {}
 
     def prior(self, d: Descriptor) -> float:
@@ -100,21 +100,21 @@ class PositionRanker:
         missing = self.values(d).count(None)
         return -UNDEFINED * missing / len(self.sample)
 
-    def ranked(self, positions: frozenset, lean: int = 0) -> list[tuple[float, Descriptor]]:
+    def ranked(self, positions: frozenset, lean: int = 0, size: int = PAIR_CANDIDATES) -> list[tuple[float, Descriptor]]:
         """The best few descriptors of a set, best first; ``lean`` > 0 favours counting from
         the left, < 0 from the right, among otherwise equal descriptors."""
-        key = (positions, lean)
+        key = (positions, lean, size)
         found = self._ranked.get(key)
         if found is not None:
             return found
         scored = sorted(((self.prior(d) + lean * ANCHOR_TIE * _sign(d), d) for d in positions), key=lambda x: (-x[0], x[1]))
         out: list[tuple[float, Descriptor]] = []
         for prior, d in scored:
-            if len(out) >= PAIR_CANDIDATES and prior <= out[-1][0]:
+            if len(out) >= size and prior <= out[-1][0]:
                 break
             out.append((prior + self.data(d), d))
             out.sort(key=lambda x: (-x[0], x[1]))
-            out = out[:PAIR_CANDIDATES]
+            out = out[:size]
         self._ranked[key] = out
         return out
 
@@ -145,7 +145,11 @@ class PositionRanker:
     @staticmethod
     def _whole(d1: Descriptor, d2: Descriptor) -> float:
         """Bonus when start and end are the two ends of the same run ("the 2nd number")."""
-        return WHOLE_RUN if d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2] == d2[2] and d1[0] != CPOS else 0.0
+        return WHOLE_RUN if d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2] == d2[2] else 0.0
+
+    def pair_score(self, d1: Descriptor, d2: Descriptor) -> float:
+        """The score ``best_pair`` gives one particular (start, end) choice."""
+        return self.prior(d1) + self.data(d1) + self.prior(d2) + self.data(d2) + self._crossed(d1, d2) + self._whole(d1, d2)
 
 
 def _sign(d: Descriptor) -> int:

@@ -15,13 +15,16 @@ from itertools import product
 
 from ..language.expressions import CASES, Concatenate, ConstStr, SubStr, apply_case
 from .context import ColumnTokens, Deadline, Masks
-from .position_sets import position_set, to_position
+from .position_sets import evaluate, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
 #: Atoms kept per edge of the product (the best few, for the k-best programme).
 ATOMS_PER_EDGE = 3
+#: How many of the best traces the final, whole-trace preferences choose among.
+RERANKED = 6
+OVERLAP = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,17 +183,20 @@ class TraceLearner:
                 return False
         return True
 
-    def learn(self, top: int = 1) -> tuple[float, Concatenate] | None:
+    def learn(self) -> tuple[float, Concatenate] | None:
         """The best trace and its score, or None when no trace fits every example."""
-        found = self.learn_top(top)
-        return found[0] if found else None
+        found = self.learn_top(RERANKED)
+        if not found:
+            return None
+        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]))
+        return score, self.build(atoms)
 
-    def learn_top(self, top: int) -> list[tuple[float, Concatenate]]:
-        """Up to ``top`` best traces by score (k-best dynamic programme over the product)."""
+    def learn_top(self, top: int) -> list[tuple[float, list[Atom]]]:
+        """Up to ``top`` best atom sequences by score (k-best programme over the product)."""
         start = tuple(0 for _ in self.examples)
         goal = tuple(len(ex.output) for ex in self.examples)
         if start == goal:
-            return [(0.0, Concatenate(()))]
+            return [(0.0, [])]
         Entry = tuple  # (total, target, atom, index into the target's list)
         best: dict[tuple[int, ...], list[Entry]] = {goal: [(0.0, None, None, 0)]}
         edges: dict[tuple[int, ...], dict] = {}
@@ -214,20 +220,60 @@ class TraceLearner:
             options.sort(key=lambda x: -x[0])
             best[node] = options[:top]
             stack.pop()
-        traces = []
+        found = []
         for total, target, atom, rank in best[start]:
             atoms = [atom]
             while target != goal:
                 _, target, atom, rank = best[target][rank]
                 atoms.append(atom)
-            traces.append((total, Concatenate(tuple(_merge_constants([self.to_atom(a) for a in atoms])))))
-        return traces
+            found.append((total, atoms))
+        return found
 
-    def to_atom(self, atom: Atom):
-        if isinstance(atom, str):
-            return ConstStr(atom)
-        tokens = self.columns[atom.column].tokens
-        return SubStr(atom.column, to_position(atom.start, tokens), to_position(atom.end, tokens), atom.case)
+    def overlap_penalty(self, atoms: list[Atom]) -> float:
+        """Penalty for reading the same input text twice: on real data, pieces of an
+        output come from different places, and a repeat usually means a coincidence."""
+        subs = [a for a in atoms if isinstance(a, SubAtom)]
+        penalty = 0.0
+        for i, x in enumerate(subs):
+            for y in subs[i + 1:]:
+                if x.column == y.column and self._overlaps(x, y):
+                    penalty -= OVERLAP
+        return penalty
+
+    def _overlaps(self, x: SubAtom, y: SubAtom) -> bool:
+        for e in range(self.k):
+            m = self.masks[e][x.column]
+            xs, xe, ys, ye = (evaluate(d, m) for d in (x.start, x.end, y.start, y.end))
+            if max(xs, ys) < min(xe, ye):
+                return True
+        return False
+
+    def build(self, atoms: list[Atom], choice: dict[int, tuple] | None = None) -> Concatenate:
+        """The Concatenate for an atom sequence; ``choice`` overrides descriptors by atom index."""
+        built = []
+        for i, atom in enumerate(atoms):
+            if isinstance(atom, str):
+                built.append(ConstStr(atom))
+                continue
+            start, end = (choice or {}).get(i, (atom.start, atom.end))
+            tokens = self.columns[atom.column].tokens
+            built.append(SubStr(atom.column, to_position(start, tokens), to_position(end, tokens), atom.case))
+        return Concatenate(tuple(_merge_constants(built)))
+
+    def variants(self, score: float, atoms: list[Atom], size: int = 4) -> list[tuple[float, Concatenate]]:
+        """Other choices of start and end for each SubStr of a trace, with their scores."""
+        out = []
+        for i, atom in enumerate(atoms):
+            if not isinstance(atom, SubAtom):
+                continue
+            ranker = self.columns[atom.column].ranker
+            chosen = ranker.pair_score(atom.start, atom.end)
+            for _, d1 in ranker.ranked(atom.starts, 0, size):
+                for _, d2 in ranker.ranked(atom.ends, 0, size):
+                    if (d1, d2) != (atom.start, atom.end):
+                        delta = ranker.pair_score(d1, d2) - chosen
+                        out.append((score + delta, self.build(atoms, {i: (d1, d2)})))
+        return out
 
 
 def _merge_constants(atoms: list) -> list:
