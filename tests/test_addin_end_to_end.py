@@ -39,7 +39,6 @@ def test_explain_describes_the_program() -> None:
     assert len(lines) > 1 and all(len(line) == 1 and isinstance(line[0], str) for line in lines)
 
 
-@pytest.mark.skipif(not hasattr(flashfill, "Session"), reason="flashfill.Session has not landed yet")
 def test_ribbon_macro_with_the_real_session(remote: None) -> None:
     values = [["Name", "Initials"], ["John Smith", "Smith, J."], ["Mary Lee", None], ["Bob Ray", "Ray, B."], ["Eve Fox", None]]
     book = xw.Book(json=excel_json(values, "B3"))
@@ -48,3 +47,22 @@ def test_ribbon_macro_with_the_real_session(remote: None) -> None:
     writes = [(a["start_row"], a["values"]) for a in book.json()["actions"] if a["func"] == "setValues"]
     assert writes == [(2, [["Lee, M."]]), (4, [["Fox, E."]])]
     assert result.ok and result.filled == 2
+
+
+def test_ribbon_macro_marks_only_cells_it_filled(remote: None) -> None:
+    values = [["Name", "Short"], ["John Smith", "Smith, J."]] + [
+        [name, None] for name in ("Mary Lee", "Bob van Dyke", "Ann-Marie Fox", "Eve Fox")
+    ]
+    values.insert(4, ["Carl Dean", "Dean, C."])
+    book = xw.Book(json=excel_json(values, "B2"))
+    book.set_mock_caller()
+    result = macro.fill_selection(xw.Book.caller())
+    blank_rows = {i for i, row in enumerate(values) if row[1] is None}
+    acted = [a for a in book.json()["actions"] if a["func"] in ("setValues", "setRangeColor", "addNote")]
+    assert acted and all(
+        a["column_count"] == 1 and a["start_column"] == 1 and set(range(a["start_row"], a["start_row"] + a["row_count"])) <= blank_rows
+        for a in acted
+    )
+    assert result.ok and result.filled + len(result.undefined) == len(blank_rows)
+    notes = [a["args"][1] for a in book.json()["actions"] if a["func"] == "addNote"]
+    assert len(notes) == len(result.unsure) + len(result.undefined)
