@@ -39,7 +39,9 @@ def is_blank(value: Any) -> bool:
 
 def cell_text(value: Any) -> str:
     """The text of one cell as the learner sees it ('' for a blank cell)."""
-    if is_blank(value):
+    if isinstance(value, str):
+        return value
+    if value is None:
         return ""
     return value_text(value)
 
