@@ -85,7 +85,7 @@ class SubStr:
         where = column_name(self.column, names)
         whole = _whole_run(self.start, self.end)
         if whole:
-            text = f"the {whole} of {where}"
+            text = f"{whole} of {where}"
         elif self.start == CPos(0) and self.end == CPos(-1):
             text = f"all of {where}"
         else:
@@ -105,7 +105,7 @@ def _whole_run(start: Position, end: Position) -> str:
         and (start.count, start.step) == (end.count, end.step)
         and start.right.tokens[0].kind == "class"
     ):
-        return end.describe().removeprefix("the end of the ")
+        return end.describe().removeprefix("the end of ")
     return ""
 
 

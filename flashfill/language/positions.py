@@ -122,12 +122,12 @@ class Pos:
         return self.evaluator()(s, w)
 
     def describe(self) -> str:
-        which = ordinal(self.count) if self.step == 0 else loop_ordinal(self.step, self.count)
+        which = f"the {ordinal(self.count)}" if self.step == 0 else loop_ordinal(self.step, self.count)
         if not self.right.tokens:
-            return f"the end of the {which} {self.left.describe()}"
+            return f"the end of {which} {self.left.describe()}"
         if not self.left.tokens:
-            return f"the start of the {which} {self.right.describe()}"
-        return f"the {which} place where {self.left.describe()} meets {self.right.describe()}"
+            return f"the start of {which} {self.right.describe()}"
+        return f"{which} place where {self.left.describe()} meets {self.right.describe()}"
 
 
 def _nth(forward: regex.Pattern, backward: regex.Pattern, s: str, c: int) -> int | None:

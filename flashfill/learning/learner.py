@@ -11,6 +11,7 @@ from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
 from .context import Deadline, Masks, OutOfTime, column_tokens, sample_rows
 from .guards import learn_guard, predicates
+from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
 
@@ -129,10 +130,11 @@ class Synthesizer:
         self.learners: dict[Group, TraceLearner] = {}
         self.traces: dict[Group, tuple[float, Concatenate] | None] = {}
         self.groups: list[tuple[Group, float, Concatenate]] = []
+        self.loops = Loops()
 
     def learner(self, group: Group) -> TraceLearner:
         if group not in self.learners:
-            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.deadline)
+            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.deadline, self.loops)
         return self.learners[group]
 
     def trace_of(self, group: Group) -> tuple[float, Concatenate] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import product
 
-from ..language.expressions import CASES, Concatenate, ConstStr, SubStr, apply_case
+from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from .context import ColumnTokens, Deadline, Masks
 from .position_sets import evaluate, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
@@ -46,7 +46,14 @@ class SubAtom:
     ends: frozenset
 
 
-Atom = str | SubAtom  # a str is a ConstStr's text
+@dataclass(frozen=True, slots=True)
+class LoopAtom:
+    """A learned Loop on a product edge (concrete: loops are checked by running them)."""
+
+    loop: Loop
+
+
+Atom = str | SubAtom | LoopAtom  # a str is a ConstStr's text
 
 
 class ColumnData:
@@ -61,8 +68,9 @@ class ColumnData:
 class TraceLearner:
     """Finds the best trace consistent with all of ``examples``, or None."""
 
-    def __init__(self, examples: list[Example], columns: list[ColumnData], deadline: Deadline) -> None:
+    def __init__(self, examples: list[Example], columns: list[ColumnData], deadline: Deadline, loops=None) -> None:
         self.examples = examples
+        self.loops = loops
         self.columns = columns
         self.deadline = deadline
         self.k = len(examples)
@@ -109,8 +117,7 @@ class TraceLearner:
         key = (col, places)
         found = self._joined.get(key)
         if found is None:
-            cache = self.columns[col].sets
-            sets = [position_set(self.masks[e][col], t, cache) for e, t in enumerate(places)]
+            sets = [self.place_set(e, col, t) for e, t in enumerate(places)]
             found = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
             self._joined[key] = found
         return found
@@ -150,24 +157,43 @@ class TraceLearner:
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
                         at_end = all(t == len(o) for t, o in zip(target, outs))
                         lean = -1 if at_start and not at_end else 1 if at_end and not at_start else 0
-                        pair_score, start_d, end_d = data.ranker.best_pair(first, last, lean)
+                        pair_score, start_d, end_d = self.choose_pair(col, first, last, lean)
                         score = -ATOM_COST + pair_score
                         if case:
                             score -= CASE_CHANGE
                         if all(is_separator(ch) for ch in outs[0][i0:target[0]]):
                             score -= SUB_PUNCTUATION
                         found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
+        for target, score, atom in self.loop_edges(node):
+            found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
+
+    def loop_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, "Atom"]]:
+        """Loop atoms out of ``node`` (see ``loops``); none inside a loop body."""
+        if self.loops is None:
+            return []
+        return self.loops.edges(self, node)
+
+    def choose_pair(self, col: int, first: frozenset, last: frozenset, lean: int):
+        """The (score, start, end) descriptors a SubStr between these position sets uses."""
+        return self.columns[col].ranker.best_pair(first, last, lean)
+
+    def place_set(self, e: int, col: int, t: int) -> frozenset:
+        """The descriptors pointing at index t of example e's column ``col``."""
+        return position_set(self.masks[e][col], t, self.columns[col].sets)
+
+    def position(self, d: tuple, col: int):
+        """The syntax-tree position for a descriptor."""
+        return to_position(d, self.columns[col].tokens)
 
     def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
         """(end places, their joint position set) for every combination of lengths that agrees."""
-        data = self.columns[col]
         partial: list[tuple[tuple[int, ...], frozenset | None]] = [((), None)]
         for e, (a, length) in enumerate(starts):
             grown = []
             for places, common in partial:
                 for b in range(a + 1, a + length + 1):
-                    here = position_set(self.masks[e][col], b, data.sets)
+                    here = self.place_set(e, col, b)
                     both = here if common is None else common & here
                     if both:
                         grown.append((places + (b,), both))
@@ -255,9 +281,11 @@ class TraceLearner:
             if isinstance(atom, str):
                 built.append(ConstStr(atom))
                 continue
+            if isinstance(atom, LoopAtom):
+                built.append(atom.loop)
+                continue
             start, end = (choice or {}).get(i, (atom.start, atom.end))
-            tokens = self.columns[atom.column].tokens
-            built.append(SubStr(atom.column, to_position(start, tokens), to_position(end, tokens), atom.case))
+            built.append(SubStr(atom.column, self.position(start, atom.column), self.position(end, atom.column), atom.case))
         return Concatenate(tuple(_merge_constants(built)))
 
     def variants(self, score: float, atoms: list[Atom], size: int = 4) -> list[tuple[float, Concatenate]]:
