@@ -17,6 +17,8 @@ from flashfill.progress import Progress
 from flashfill.table import EXIT_BAD_INPUT, EXIT_OK, Columns, Destination, TableError, apply, fill, learn_table
 from flashfill.table import open_table, saved_text
 from flashfill.table.atomic import atomic_path, check_writable
+from flashfill.table.columns import describe
+from flashfill.table.fill import explain
 from flashfill.table.learner import session_learner
 
 
@@ -74,12 +76,10 @@ def _run_learn(args: argparse.Namespace) -> int:
     table = open_table(args.file, args.sheet)
     learning = learn_table(table, _columns(args), session_learner, _progress(args), need_blanks=False)
     headers = learning.headers
-    from flashfill.table.columns import describe
-
     rows = ", ".join(map(str, learning.example_rows[:20]))
     print(f"{table.where}: {describe(learning.choice.target, headers)} from "
           + ", ".join(describe(i, headers) for i in learning.choice.inputs) + f", learned from rows {rows}")
-    print(learning.learned.program.explain())
+    print(explain(learning.learned.program, headers, learning.choice))
     if args.save is not None:
         with atomic_path(args.save) as temp:
             temp.write_text(saved_text(learning), encoding="utf-8")

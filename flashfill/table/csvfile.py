@@ -86,7 +86,7 @@ def detect_format(path: Path, encoding: str) -> CsvFormat:
         # an escape character that reading is never right, so doubled quotes are assumed.
         fmt = CsvFormat(encoding, sniffed.delimiter, sniffed.quotechar or '"',
                         bool(sniffed.doublequote) or not sniffed.escapechar,
-                        sniffed.escapechar, bool(sniffed.skipinitialspace))
+                        sniffed.escapechar, _spaced(sample, sniffed.delimiter))
     except csv.Error:
         first = lines[0] if lines else ""
         counts = {d: first.count(d) for d in DELIMITERS}
@@ -97,6 +97,15 @@ def detect_format(path: Path, encoding: str) -> CsvFormat:
     quote_all = _quotes_everything(sample, fmt)
     return CsvFormat(fmt.encoding, fmt.delimiter, fmt.quotechar, fmt.doublequote, fmt.escapechar,
                      fmt.skipinitialspace, quote_all)
+
+
+def _spaced(sample: str, delimiter: str) -> bool:
+    """True when the file writes a space after most delimiters ("a, b, c").
+
+    The Sniffer's own guess is unreliable and a wrong guess changes the data read
+    (leading spaces are dropped), so it is only believed on clear evidence.
+    """
+    return sample.count(delimiter + " ") > 0.8 * max(sample.count(delimiter), 1)
 
 
 def _quotes_everything(sample: str, fmt: CsvFormat) -> bool:
@@ -138,24 +147,23 @@ class _Tap:
 def records(text: io.TextIOBase, fmt: CsvFormat) -> Iterator[tuple[str, list[str]]]:
     """Yield (raw record text including its line ending, parsed fields) for every record."""
     source = iter(text)
-    dialect = fmt.dialect()
     quote, delimiter, fast = fmt.quotechar, fmt.delimiter, fmt.fast
-    escape = fmt.escapechar or ""
     for line in source:
         if fast and quote not in line:
             body = line.rstrip("\r\n")
             yield line, body.split(delimiter) if body else []
-            continue
-        if escape and escape not in line and quote not in line and not fmt.skipinitialspace:
-            body = line.rstrip("\r\n")
-            yield line, body.split(delimiter) if body else []
-            continue
-        tap = _Tap(line, source)
-        try:
-            fields = next(csv.reader(tap, dialect))
-        except StopIteration:
-            fields = []
-        yield "".join(tap.lines), fields
+        else:
+            yield read_record(line, source, fmt)
+
+
+def read_record(line: str, source: Iterator[str], fmt: CsvFormat) -> tuple[str, list[str]]:
+    """The record starting with ``line`` (pulling continuation lines from ``source``): raw text and fields."""
+    tap = _Tap(line, source)
+    try:
+        fields = next(csv.reader(tap, fmt.dialect()))
+    except StopIteration:
+        fields = []
+    return "".join(tap.lines), fields
 
 
 class FieldSpans:
@@ -203,10 +211,8 @@ class FieldWriter:
     def __init__(self, fmt: CsvFormat) -> None:
         self.fmt = fmt
         self.spans = FieldSpans(fmt)
-        specials = {fmt.delimiter, fmt.quotechar, "\r", "\n"}
-        if fmt.escapechar:
-            specials.add(fmt.escapechar)
-        self.specials = frozenset(specials)
+        specials = fmt.delimiter + fmt.quotechar + "\r\n" + (fmt.escapechar or "")
+        self.special = re.compile("[" + re.escape(specials) + "]").search
 
     def quote(self, value: str) -> str:
         """The field text for ``value``: quoted when needed or when the file quotes everything.
@@ -215,9 +221,7 @@ class FieldWriter:
         '"say ""hi"", Bob"'
         """
         fmt = self.fmt
-        needs = fmt.quote_all or any(ch in self.specials for ch in value) or (
-            fmt.skipinitialspace and value[:1] == " ")
-        if not needs:
+        if not fmt.quote_all and self.special(value) is None and not (fmt.skipinitialspace and value[:1] == " "):
             return value
         q = fmt.quotechar
         if fmt.escapechar and fmt.escapechar in value:

@@ -1,26 +1,33 @@
 """A CSV file as a table: the header, a streaming pass over its rows, and the filling pass.
 
-Both passes stream the file, so memory does not grow with its length.  The filling
-pass copies every record's raw text, changing only blank target fields.
+Both passes stream the file, so memory does not grow with its length.  Every record
+whose target field is typed is written back unchanged, byte for byte; a filled
+record differs from its input only in the filled field.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterator
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.columns import Choice
-from flashfill.table.csvfile import FieldWriter, decode_error, detect_encoding, detect_format, open_text, records
+from flashfill.table.csvfile import FieldWriter, decode_error, detect_encoding, detect_format, open_text, read_record
 from flashfill.table.errors import TableError
 from flashfill.table.filler import Filler
+from flashfill.table.report import Report
 from flashfill.table.scan import Row
 
 BATCH = 4096
 
 
 class CsvTable:
-    """A delimited text file: ``headers()``, ``rows()``, ``write()``."""
+    """A delimited text file: ``headers()``, ``chunks()``, ``write()``."""
 
     marks_in_file = False
 
@@ -42,64 +49,136 @@ class CsvTable:
         """The first record's fields."""
         try:
             with open_text(self.path, self.format.encoding) as f:
-                for _, fields in records(f, self.format):
+                for fields in csv.reader(f, self.format.dialect()):
                     return fields
         except UnicodeDecodeError as error:
             self.fall_back(error)
             return self.headers()
+        except csv.Error as error:
+            raise TableError(f"{self.path}: row 1: {error}") from error
         raise TableError(f"{self.path}: the file is empty")
 
-    def rows(self, progress: Progress | None = None) -> Iterator[tuple[int, Row]]:
-        """(row number, fields) for every data record; row 1 is the header."""
+    def chunks(self, progress: Progress | None = None) -> Iterator[tuple[int, list[Row]]]:
+        """(row number of the first row, rows) for the data records, a few thousand at a time."""
         progress = progress or NoProgress()
-        done = 0
-        number = 1
+        number = 2
         with open_text(self.path, self.format.encoding) as f:
-            stream = records(f, self.format)
-            next(stream, None)
-            for raw, fields in stream:
-                number += 1
-                done += len(raw)
-                if not number % BATCH:
-                    progress.update(done)
-                yield number, fields
-        self.records = number
+            reader = csv.reader(f, self.format.dialect())
+            try:
+                next(reader, None)
+                while batch := list(islice(reader, BATCH)):
+                    yield number, batch
+                    number += len(batch)
+                    progress.update(f.buffer.tell())
+            except csv.Error as error:
+                raise TableError(f"{self.path}: row {number + reader.line_num}: {error}") from error
+        self.records = number - 1
 
     def write(self, dest: Path, choice: Choice, filler: Filler, progress: Progress | None = None) -> None:
-        """Copy the file to ``dest``, filling blank target fields with the filler's values."""
+        """Copy the file to ``dest``, filling blank target fields with the filler's values.
+
+        Batches of lines without any quote character and with one kind of line ending
+        are parsed and written with the ``csv`` module, which reproduces such lines
+        exactly and runs at C speed; any other batch is copied record by record as
+        raw text, and a filled record is rebuilt by replacing its blank field in the
+        raw text, so other fields keep their quoting and line endings stay as they were.
+        """
         progress = progress or NoProgress()
-        target, inputs = choice.target, choice.inputs
-        width = max(inputs) + 1
-        putter = FieldWriter(self.format)
-        report = filler.report
-        out: list[str] = []
-        with open_text(self.path, self.format.encoding) as f, \
-                open(dest, "w", encoding=self.format.encoding, newline="", buffering=1024 * 1024) as w:
-            stream = records(f, self.format)
-            number = 1
-            for raw, fields in stream:
-                if number == 1:
-                    out.append(raw)
-                    number = 2
-                    continue
-                if target < len(fields) and fields[target]:
-                    out.append(raw)
-                elif not fields:
-                    out.append(raw)
+        fmt = self.format
+        dialect = fmt.dialect()
+        with open(dest, "w", encoding=fmt.encoding, newline="", buffering=1 << 20) as w, \
+                open_text(self.path, fmt.encoding) as f:
+            source = iter(f)
+            for line in source:
+                w.write(read_record(line, source, fmt)[0] if not fmt.fast or fmt.quotechar in line else line)
+                break
+            number = 2
+            while lines := list(islice(source, BATCH)):
+                text = "".join(lines)
+                ending = _one_ending(text, len(lines)) if fmt.fast and fmt.quotechar not in text else None
+                if ending is not None:
+                    rows = list(csv.reader(lines, dialect))
+                    _fill_rows(rows, number, choice, filler)
+                    csv.writer(w, dialect, lineterminator=ending).writerows(rows)
+                    number += len(rows)
                 else:
-                    if len(fields) < width:
-                        fields = fields + [""] * (width - len(fields))
-                    values = tuple([fields[i] for i in inputs])
-                    if not any(values):
-                        if any(fields):
-                            report.empty_inputs += 1
-                        out.append(raw)
-                    else:
-                        value = filler(number, values)[0]
-                        out.append(raw if value is None else putter.put(raw, target, value))
-                if len(out) >= BATCH:
-                    w.write("".join(out))
-                    out.clear()
-                    progress.update(number)
-                number += 1
-            w.write("".join(out))
+                    number = self._copy_records(w, iter(lines), source, number, choice, filler)
+                progress.update(number)
+
+    def _copy_records(self, w: io.TextIOBase, lines: Iterator[str], source: Iterator[str], number: int,
+                      choice: Choice, filler: Filler) -> int:
+        """Copy the records starting in ``lines`` as raw text (continuations may come from ``source``),
+        rebuilding only filled records; returns the next row number."""
+        fmt = self.format
+        target, width, pick, single = _shape(choice)
+        putter = FieldWriter(fmt)
+        out: list[str] = []
+        for line in lines:
+            raw, fields = read_record(line, chain(lines, source), fmt)
+            if len(fields) < width and fields:
+                fields = fields + [""] * (width - len(fields))
+            if fields and not fields[target]:
+                values = (pick(fields),) if single else pick(fields)
+                value, outputs = filler.lookup(values)
+                if value is not None:
+                    raw = putter.put(raw, target, value)
+                _count(filler.report, number, values, fields, value, outputs)
+            out.append(raw)
+            number += 1
+        w.write("".join(out))
+        return number
+
+
+def _one_ending(text: str, lines: int) -> str | None:
+    """The line ending shared by all ``lines`` lines of ``text``, or None if they differ or one lacks it."""
+    crlf = text.count("\r\n")
+    if crlf == lines and text.count("\n") == lines and text.count("\r") == lines:
+        return "\r\n"
+    if not crlf and text.count("\n") == lines and "\r" not in text:
+        return "\n"
+    if not crlf and text.count("\r") == lines and "\n" not in text:
+        return "\r"
+    return None
+
+
+def _fill_rows(rows: list[list[str]], number: int, choice: Choice, filler: Filler) -> None:
+    """Fill the blank target cells of parsed ``rows`` (the first is row ``number``) in place."""
+    target, width, pick, single = _shape(choice)
+    todo = [i for i, r in enumerate(rows) if (not r[target] if len(r) > target else bool(r))]
+    if not todo:
+        return
+    for i in todo:
+        if len(rows[i]) < width:
+            rows[i] = rows[i] + [""] * (width - len(rows[i]))
+    values = [(pick(rows[i]),) for i in todo] if single else [pick(rows[i]) for i in todo]
+    outcomes = list(map(filler.lookup, values))
+    report = filler.report
+    filled = 0
+    for i, (value, outputs), inputs in zip(todo, outcomes, values):
+        if value is None:
+            _count(report, number + i, inputs, rows[i], None, ())
+            continue
+        rows[i][target] = value
+        filled += 1
+        if outputs:
+            report.add_unsure(number + i, outputs)
+    report.filled += filled
+
+
+def _shape(choice: Choice) -> tuple[int, int, Any, bool]:
+    """Target index, row width needed, a getter of the input cells, and whether there is one input."""
+    width = max(max(choice.inputs), choice.target) + 1
+    return choice.target, width, itemgetter(*choice.inputs), len(choice.inputs) == 1
+
+
+def _count(report: Report, number: int, values: tuple[str, ...], fields: list[str], value: str | None,
+           outputs: tuple[str | None, ...]) -> None:
+    """Tell the report about one blank target cell: filled, unsure, undefined or without input."""
+    if value is not None:
+        report.filled += 1
+        if outputs:
+            report.add_unsure(number, outputs)
+    elif any(values):
+        report.add_undefined(number)
+    elif any(fields):
+        report.empty_inputs += 1

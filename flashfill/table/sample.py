@@ -7,6 +7,7 @@ row, needs no random numbers, and always holds items spread over the whole strea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -39,3 +40,23 @@ class SpreadSample(Generic[T]):
                 self.items = self.items[::2]
                 self._step *= 2
         self.seen += 1
+
+    def add_many(self, items: Sequence[T]) -> None:
+        """Offer many items at once; the same items are kept as by repeated ``add``, faster.
+
+        >>> a, b = SpreadSample(5), SpreadSample(5)
+        >>> for i in range(77): a.add(i)
+        >>> b.add_many(list(range(30))); b.add_many(list(range(30, 77)))
+        >>> a.items == b.items
+        True
+        """
+        start = self.seen
+        index = (-start) % self._step
+        while index < len(items):
+            self.items.append(items[index])
+            if len(self.items) > self.capacity:
+                self.items = self.items[::2]
+                self._step *= 2
+            position = start + index
+            index = (position // self._step + 1) * self._step - start
+        self.seen = start + len(items)

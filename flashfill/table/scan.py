@@ -9,6 +9,7 @@ column keeps at most a fixed number of rows whatever the length of the file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from flashfill.table.columns import ColumnStats
@@ -45,39 +46,70 @@ class Scan:
         return [s.header for s in self.stats]
 
 
-def scan(headers: Sequence[str], rows: Iterable[tuple[int, Row]], only: int | None = None) -> Scan:
-    """Read every (row number, cells) pair once; collect for column ``only`` or for all columns."""
+def scan(headers: Sequence[str], chunks: Iterable[tuple[int, list[Row]]], only: int | None = None) -> Scan:
+    """Read the table once, chunk by chunk; collect rows for column ``only`` or for every column.
+
+    ``chunks`` yields (row number of the chunk's first row, rows).  The work per chunk
+    is done column by column with C-level list operations, so a million-row file
+    costs little more than parsing it.
+    """
     stats = [ColumnStats(header=h) for h in headers]
-    width = len(stats)
-    columns = [only] if only is not None else list(range(width))
+    columns = [only] if only is not None else list(range(len(stats)))
     share = max(ROW_BUDGET // max(len(columns), 1), 20)
     ex_cap = min(MAX_EXAMPLES, share // 3)
     sample_cap = min(MAX_SAMPLE, share - ex_cap)
-    collected = {c: Collected(SpreadSample(ex_cap), SpreadSample(sample_cap)) for c in columns}
+    collected: dict[int, Collected] = {}
     count = 0
-    for number, row in rows:
-        count += 1
-        if len(row) > width:
-            for i in range(width, len(row)):
-                stats.append(ColumnStats())
-                if only is None:
-                    collected[i] = Collected(SpreadSample(ex_cap), SpreadSample(sample_cap))
-                    columns.append(i)
-            width = len(row)
-        filled = 0
-        for i, cell in enumerate(row):
-            if cell:
-                filled += 1
-                stats[i].filled_anything = True
-        if not filled:
+    for first, rows in chunks:
+        count += len(rows)
+        numbers = range(first, first + len(rows))
+        if not all(map(any, rows)):
+            kept = [(n, r) for n, r in zip(numbers, rows) if any(r)]
+            numbers, rows = [n for n, _ in kept], [r for _, r in kept]
+        if not rows:
             continue
-        for c in columns:
-            cell = row[c] if c < len(row) else ""
-            if cell:
-                if cell.strip():
-                    stats[c].typed += 1
-                    collected[c].examples.add((number, row))
-            else:
-                stats[c].blank += 1
-                collected[c].blanks.add((number, row))
+        width = max(map(len, rows))
+        if width > len(stats):
+            stats.extend(ColumnStats() for _ in range(width - len(stats)))
+            if only is None:
+                columns = list(range(width))
+        if min(map(len, rows)) < width:
+            rows = [r if len(r) == width else list(r) + [""] * (width - len(r)) for r in rows]
+        for c in range(width):
+            if c not in columns and stats[c].filled_anything:
+                continue
+            cells = list(map(itemgetter(c), rows))
+            blanks = cells.count("")
+            column = stats[c]
+            if blanks < len(cells):
+                column.filled_anything = True
+            if c not in columns:
+                continue
+            found = collected.get(c)
+            if found is None:
+                found = collected[c] = Collected(SpreadSample(ex_cap), SpreadSample(sample_cap))
+            if blanks < len(cells):
+                typed = range(len(cells)) if not blanks else [i for i, v in enumerate(cells) if v]
+                column.typed += len(typed)
+                found.examples.add_many(_Picked(typed, numbers, rows))
+            if blanks:
+                empty = range(len(cells)) if blanks == len(cells) else [i for i, v in enumerate(cells) if not v]
+                column.blank += blanks
+                found.blanks.add_many(_Picked(empty, numbers, rows))
+    for c in columns:
+        collected.setdefault(c, Collected(SpreadSample(ex_cap), SpreadSample(sample_cap)))
     return Scan(stats, collected, count)
+
+
+class _Picked(Sequence[tuple[int, Row]]):
+    """(row number, row) pairs at some positions of a chunk, built only when read."""
+
+    def __init__(self, positions: Sequence[int], numbers: Sequence[int], rows: list[Row]) -> None:
+        self.positions, self.numbers, self.rows = positions, numbers, rows
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+        p = self.positions[k]
+        return self.numbers[p], self.rows[p]

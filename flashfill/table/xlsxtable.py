@@ -39,7 +39,7 @@ def unsure_note(outputs: tuple[str | None, ...]) -> str:
 
 
 class XlsxTable:
-    """One worksheet of a workbook: ``headers()``, ``rows()``, ``write()``."""
+    """One worksheet of a workbook: ``headers()``, ``chunks()``, ``write()``."""
 
     marks_in_file = True
 
@@ -71,14 +71,20 @@ class XlsxTable:
         """Texts of the first used row."""
         return [self._text(cell) for cell in self.sheet[self.first]][: self.width]
 
-    def rows(self, progress: Progress | None = None) -> Iterator[tuple[int, Row]]:
-        """(row number, cell texts) for every row below the header."""
+    def chunks(self, progress: Progress | None = None) -> Iterator[tuple[int, list[Row]]]:
+        """(row number of the first row, cell texts of the rows) below the header, a chunk at a time."""
         progress = progress or NoProgress()
+        batch: list[Row] = []
+        first = self.first + 1
         for cells in self.sheet.iter_rows(min_row=self.first + 1, max_row=self.last, max_col=self.width):
-            number = cells[0].row
-            if not number % BATCH:
-                progress.update(number - self.first)
-            yield number, [self._text(c) for c in cells]
+            batch.append([self._text(c) for c in cells])
+            if len(batch) == BATCH:
+                yield first, batch
+                progress.update(first - self.first)
+                first += len(batch)
+                batch = []
+        if batch:
+            yield first, batch
 
     def write(self, dest: Path, choice: Choice, filler: Filler, progress: Progress | None = None) -> None:
         """Fill blank target cells, mark unsure ones, and save the workbook to ``dest``."""
