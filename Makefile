@@ -21,6 +21,9 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+bench-io: $(STAMP)
+	$(BIN)/python -m flashfill.table.bench_io
+
 bench: $(STAMP)
 	$(BIN)/python -m flashfill.bench $(BENCHMARKS)/sygus_pbe_slia $(BENCHMARKS)/bustle_new $(BENCHMARKS)/tde
 

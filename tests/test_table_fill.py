@@ -75,6 +75,23 @@ def test_csv_unchanged_bytes_kept_bom_and_line_endings(tmp_path):
     assert (tmp_path / "bom.filled.csv").read_bytes() == '\ufeffName;Out\n"ann";ANN\n"b;o";"B;O"\n'.encode("utf-8")
 
 
+@pytest.mark.parametrize("text, filled", [
+    ("In,Out\nann,ANN\nbo,\ncy,", "In,Out\nann,ANN\nbo,BO\ncy,CY"),
+    ("In,Out\r\nann,ANN\r\nbo,\r\n", "In,Out\r\nann,ANN\r\nbo,BO\r\n"),
+    ("In,Out\rann,ANN\rbo,\r", "In,Out\rann,ANN\rbo,BO\r"),
+    ("In,Out\r\nann,ANN\nbo,\r\ncy,\n", "In,Out\r\nann,ANN\nbo,BO\r\ncy,CY\n"),
+    ("In,Out,X\nann,ANN,1\nb;o\ncy,,\n", "In,Out,X\nann,ANN,1\nb;o,B;O\ncy,CY,\n"),
+    ("In,Out\nann,ANN\nb,,extra\n", "In,Out\nann,ANN\nb,B,extra\n"),
+    ("In,Out\nann,ANN\n\"b,o\",\n\nc y,\n", "In,Out\nann,ANN\n\"b,o\",\"B,O\"\n\nc y,C Y\n"),
+    ("In,Out\nann,ANN\nb,o,\nc\n", "In,Out\nann,ANN\nb,o,\nc,C\n"),
+])
+def test_csv_bytes_kept_in_plain_and_raw_modes(tmp_path, text, filled):
+    src = tmp_path / "m.csv"
+    src.write_bytes(text.encode("utf-8"))
+    fill(src, Columns(target="Out"), learner=upper_learner())
+    assert (tmp_path / "m.filled.csv").read_bytes() == filled.encode("utf-8")
+
+
 def test_cp1252_csv_stays_cp1252(tmp_path):
     src = write_csv(tmp_path / "w.csv", [["Name", "Out"], ["rené", "RENÉ"], ["zoë", ""]], encoding="cp1252")
     fill(src, learner=upper_learner())
