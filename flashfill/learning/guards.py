@@ -21,6 +21,9 @@ from .ranking import token_cost
 from .traces import ColumnData, Example
 
 MAX_COUNT = 3
+#: Words of the data as guard tokens ("has 'Inc'") fit the examples easily and
+#: generalise less often than token classes, so they cost more.
+LITERAL_COST = 1.0
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\p{Nd}+")
 
 
@@ -61,7 +64,7 @@ def predicates(examples: list[Example], sample: list[tuple[str, ...]], columns: 
                 Token("literal", word),
                 [t.count(word) for t in rows],
                 [t.count(word) for t in sample_texts],
-                0.6,
+                LITERAL_COST,
             ))
         for token, counts, sample_counts, cost in candidates:
             for k in range(1, min(MAX_COUNT, max(counts)) + 1):
@@ -121,8 +124,8 @@ def learn_guard(
 
 
 def _utility(p: Predicate, defined: int, size: int) -> float:
+    """Reward for sending sampled rows to a branch whose trace is defined on them, and a
+    larger penalty for sending them where it is undefined."""
     if not size:
         return 0.0
-    good = (p.on_sample & defined).bit_count()
-    bad = (p.on_sample & ~defined).bit_count()
-    return (good - 2 * bad) / size
+    return (0.25 * (p.on_sample & defined).bit_count() - 2 * (p.on_sample & ~defined).bit_count()) / size

@@ -3,7 +3,7 @@
 Groups start as single examples; the pair whose merged group still has a trace and
 that is compatible with the most of the same other groups is merged first (the
 paper's CS1 score, computed from pairwise compatibility), ties going to the pair
-covering more examples. Merging stops when no pair is compatible.
+whose merged trace ranks best, then to the pair covering more examples. Merging stops when no pair is compatible.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def partition(count: int, trace_of: TraceOf) -> list[tuple[Group, float, Concate
                 continue
             merged = a | b
             shared = sum(1 for h in neighbours[a] & neighbours[b] if trace_of(merged | h) is not None)
-            key = (shared, len(merged), -min(merged))
+            key = (shared, trace_of(merged)[0], len(merged), -min(merged))
             if best is None or key > best[0]:
                 best = (key, a, b)
         if best is None:

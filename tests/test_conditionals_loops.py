@@ -1,0 +1,66 @@
+"""Conditionals (Switch with Match guards) and loops (Loop with step·w + offset positions)."""
+
+import flashfill
+from flashfill.language import Loop, Program
+
+
+def test_phone_numbers_without_area_code_get_a_default():
+    examples = [
+        ("425-555-1234", "425-555-1234"),
+        ("555-9876", "425-555-9876"),
+        ("206-555-0000", "206-555-0000"),
+    ]
+    rows = ["360-555-1111", "555-2222", "509-555-3333", "555-4444"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert len(program.switch.cases) == 2
+    assert [program(r) for r in rows] == ["360-555-1111", "425-555-2222", "509-555-3333", "425-555-4444"]
+    for row, out in examples:
+        assert program(row) == out
+
+
+def test_guard_that_depends_on_a_second_column():
+    examples = [
+        (("Smith", "US"), "Mr. Smith"),
+        (("Dubois", "FR"), "M. Dubois"),
+        (("Jones", "US"), "Mr. Jones"),
+        (("Martin", "FR"), "M. Martin"),
+    ]
+    program = flashfill.learn(examples, inputs=[("Brown", "US"), ("Petit", "FR")])
+    assert program(("Brown", "US")) == "Mr. Brown"
+    assert program(("Petit", "FR")) == "M. Petit"
+    assert any(m.column == 1 for guard, _ in program.switch.cases for conj in guard.disjuncts for m in conj)
+
+
+def _has_loop(program: Program) -> bool:
+    return any(isinstance(a, Loop) for _, trace in program.switch.cases for a in trace.atoms)
+
+
+def test_initials_of_names_with_two_to_four_words():
+    program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
+    assert _has_loop(program)
+    assert program("Ada Lovelace") == "AL"
+    assert program("George Herbert Walker Bush") == "GHWB"
+
+
+def test_every_number_joined_by_commas():
+    program = flashfill.learn([("a 1 b 22 c 333", "1,22,333")], inputs=["x 5 y 66", "q 7 r 8 s 9 t 10"])
+    assert _has_loop(program)
+    assert program("x 5 y 66") == "5,66"
+    assert program("q 7 r 8 s 9 t 10") == "7,8,9,10"
+
+
+def test_loops_and_guards_survive_json():
+    program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
+    again = Program.from_json(program.to_json())
+    assert again == program and again("Ada Byron King") == "ABK"
+    examples = [("425-555-1234", "425-555-1234"), ("555-9876", "425-555-9876"), ("206-555-0000", "206-555-0000")]
+    conditional = flashfill.learn(examples)
+    assert Program.from_json(conditional.to_json())("555-1212") == conditional("555-1212")
+
+
+def test_explain_reads_as_steps():
+    program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
+    assert "each" in program.explain()
+    examples = [("425-555-1234", "425-555-1234"), ("555-9876", "425-555-9876"), ("206-555-0000", "206-555-0000")]
+    text = flashfill.learn(examples).explain()
+    assert text.startswith("If ") and "Otherwise" in text
