@@ -226,3 +226,29 @@ def test_progress_bar_off_when_not_a_terminal():
     bar = Progress("x", 10, stream=stream, clock=lambda: 99.0)
     bar.update(5)
     assert stream.getvalue() == ""
+
+
+def test_unsure_rows_are_marked_in_workbooks_and_listed_for_csv(tmp_path, capsys):
+    rows = [["Name", "First"], ["Ann Lee", "Ann"], ["Bo Ek", ""], ["Maria de la Cruz", ""],
+            ["Jean-Luc Picard", ""], ["Li", ""]]
+    src = write_csv(tmp_path / "n.csv", rows)
+    code, out, err = run(capsys, "fill", src)
+    assert code == 0, err
+    assert "unsure     1 row\n    row 5: 'Jean' | 'Jean-Luc'" in out
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append([cell or None for cell in row])
+    book.save(tmp_path / "n.xlsx")
+    code, out, err = run(capsys, "fill", tmp_path / "n.xlsx")
+    assert code == 0, err
+    sheet = openpyxl.load_workbook(tmp_path / "n.filled.xlsx").active
+    assert [sheet.cell(row=r, column=2).value for r in range(2, 7)] == ["Ann", "Bo", "Maria", "Jean", "Li"]
+    assert sheet["B5"].fill.fill_type == "solid" and "'Jean-Luc'" in sheet["B5"].comment.text
+    assert sheet["B3"].comment is None and sheet["B3"].fill.fill_type is None
+
+
+def test_apply_refuses_a_program_with_other_columns(books, capsys):
+    saved = books / "p.json"
+    assert run(capsys, "learn", books / "products.csv", "--inputs", "Code", "--save", saved)[0] == 0
+    code, out, err = run(capsys, "apply", saved, books / "products.csv", "--inputs", "Code,Product")
+    assert code == 2 and "reads 1 input columns" in err and "--inputs" in err

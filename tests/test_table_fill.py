@@ -284,3 +284,56 @@ def test_rule_errors():
         choose(stats(("In", 5, 0), ("Out", 5, 0)), "f.csv", target="Out")
     with pytest.raises(TableError, match="no column 'Nope'"):
         choose(stats(("In", 5, 0), ("Out", 1, 4)), "f.csv", target="Nope")
+
+
+class FirstColumnOnly(Upper):
+    """Reads only input column 0, and says so."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def columns_used(self):
+        return {0}
+
+    def __call__(self, row):
+        self.calls += 1
+        return row[0].upper()
+
+
+def test_cache_is_keyed_on_the_columns_the_program_reads():
+    from flashfill.table.filler import Filler
+    from flashfill.table.report import Report
+    program = FirstColumnOnly()
+    filler = Filler(Learned(program), Report("x"), width=2)
+    for i in range(1000):
+        assert filler.lookup(("same", str(i))) == ("SAME", ())
+    assert program.calls == 1
+    assert filler.lookup(("", "")) == (None, ())
+    assert filler.lookup(("", "x")) == ("", ())
+
+
+def test_cache_is_dropped_when_values_never_repeat():
+    from flashfill.table.filler import TRIAL, Filler
+    from flashfill.table.report import Report
+    filler = Filler(Learned(Upper()), Report("x"), width=1)
+    for i in range(TRIAL + 10):
+        filler.lookup((f"v{i}",))
+    assert filler.lookup == filler._direct and not filler.cache
+
+
+def test_formula_in_the_target_column_is_never_overwritten(tmp_path):
+    src = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["In", "Out"], ["a", "A"], ["b", "=UPPER(A3)"], ["c", None]):
+        book.active.append(row)
+    book.save(src)
+    fill(src, learner=upper_learner())
+    sheet = openpyxl.load_workbook(tmp_path / "f.filled.xlsx").active
+    assert sheet["B3"].value == "=UPPER(A3)" and sheet["B4"].value == "C"
+
+
+def test_every_row_number_is_the_spreadsheet_row_even_with_multiline_cells(tmp_path):
+    src = tmp_path / "m.csv"
+    src.write_text('In,Out\r\n"two\nlines",TWO\r\na?,\r\n', encoding="utf-8", newline="")
+    report = fill(src, learner=upper_learner())
+    assert report.undefined_rows == [3] and report.examples == [2]

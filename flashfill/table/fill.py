@@ -198,6 +198,10 @@ def apply(saved: Path, path: Path, columns: Columns | None = None, destination: 
     table = open_table(path, columns.sheet)
     found, _ = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
+    needed = getattr(program, "columns", None)
+    if isinstance(needed, int) and needed != len(choice.inputs):
+        raise TableError(f"{saved}: the program reads {needed} input columns, but {len(choice.inputs)} "
+                         f"were chosen in {table.where}; name them with --inputs")
     report = _report(table, choice, found.headers)
     report.explanation = explain(program, found.headers, choice)
     _write(table, dest, destination, choice, Filler(Learned(program), report, len(choice.inputs)), progress, report)

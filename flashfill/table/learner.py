@@ -34,14 +34,18 @@ class Learned:
 
 Learner = Callable[[list[Example], list[Inputs]], Learned]
 
-TOP_PROGRAMS = 3
+TOP_PROGRAMS = 5
 
 
 def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
-    """Learn with ``flashfill.Session``: the top programs, best first (``flashfill.learn``
-    alone, without alternatives, when the engine has no session).
+    """Learn with ``flashfill.Session``: the best program and the plausible runners-up
+    (``flashfill.learn`` alone, without alternatives, when the engine has no session).
 
-    Raises ``flashfill.LearnError`` when nothing fits the examples.
+    The session's ``ambiguous_rows()`` says on which sampled rows the plausible
+    programs disagree.  A runner-up from ``learn_top`` counts as plausible when it
+    agrees with the best program on every other sampled row; the fill then runs the
+    plausible ones on every row of the file, so rows outside the sample are flagged
+    the same way.  Raises ``flashfill.LearnError`` when nothing fits the examples.
     """
     import flashfill
 
@@ -51,11 +55,18 @@ def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
     for row, output in examples:
         session.add_example(row, output)
     session.add_inputs(inputs)
-    if hasattr(session, "learn_top"):
-        programs = list(session.learn_top(TOP_PROGRAMS))
-        if programs:
-            return Learned(programs[0], programs[1:])
-    return Learned(session.learn())
+    programs = list(session.learn_top(TOP_PROGRAMS))
+    if not programs:
+        return Learned(session.learn())
+    best = programs[0]
+    if len(programs) == 1:
+        return Learned(best)
+    ambiguous = {a.index for a in session.ambiguous_rows()}
+    if not ambiguous:
+        return Learned(best)
+    calm = [row for i, row in enumerate(inputs) if i not in ambiguous]
+    expected = [best(row) for row in calm]
+    return Learned(best, [p for p in programs[1:] if [p(row) for row in calm] == expected])
 
 
 def load_program(text: str) -> Any:
