@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     enabled = None if args.progress == "auto" else args.progress == "always"
     if args.quiet:
         enabled = False
-    return lambda label, total: Progress(label, total, enabled=enabled)
+    started = time.monotonic()
+    return lambda label, total: Progress(label, total, enabled=enabled, since=started)
 
 
 def _run_fill(args: argparse.Namespace) -> int:

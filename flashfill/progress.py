@@ -1,6 +1,6 @@
 """A one-line progress bar on stderr that only appears when a run takes a while.
 
-It stays silent for the first second (short runs print nothing) and when stderr is
+It stays silent for the first second of the run (short runs print nothing) and when stderr is
 not a terminal (CI logs stay clean) unless forced on.  Callers may call ``update``
 on every row: the clock is read only every ``check_every`` calls.
 """
@@ -17,13 +17,14 @@ class Progress:
     """Progress of one phase: ``update(done)`` as work advances, ``close()`` at the end."""
 
     def __init__(self, label: str, total: int, stream: TextIO | None = None, enabled: bool | None = None,
-                 delay: float = 1.0, clock: Callable[[], float] = time.monotonic, width: int = 30) -> None:
+                 delay: float = 1.0, clock: Callable[[], float] = time.monotonic, width: int = 30,
+                 since: float | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
         if enabled is None:
             enabled = bool(getattr(self.stream, "isatty", lambda: False)())
         self.enabled = enabled
         self.label, self.total, self.delay, self.clock, self.width = label, max(total, 1), delay, clock, width
-        self.started = clock()
+        self.started = clock() if since is None else since
         self.shown = False
         self._last_draw = 0.0
 

@@ -252,3 +252,10 @@ def test_apply_refuses_a_program_with_other_columns(books, capsys):
     assert run(capsys, "learn", books / "products.csv", "--inputs", "Code", "--save", saved)[0] == 0
     code, out, err = run(capsys, "apply", saved, books / "products.csv", "--inputs", "Code,Product")
     assert code == 2 and "reads 1 input columns" in err and "--inputs" in err
+
+
+def test_progress_delay_counts_from_the_start_of_the_run():
+    stream = io.StringIO()
+    bar = Progress("filling", 10, stream=stream, enabled=True, clock=lambda: 5.0, since=3.0)
+    bar.update(1)
+    assert "filling [" in stream.getvalue()
