@@ -552,8 +552,8 @@ COLUMNS = [  # (header, width, formatter of a Summary)
     ("<=2", 4, lambda s: s.within[1]),
     ("<=3", 4, lambda s: s.within[2]),
     ("mean_ex", 7, lambda s: _num(s.mean_examples, "{:.2f}")),
-    ("med_ms", 8, lambda s: _num(s.learn_median_ms, "{:.1f}")),
-    ("p95_ms", 8, lambda s: _num(s.learn_p95_ms, "{:.1f}")),
+    ("med_ms", 8, lambda s: _ms(s.learn_median_ms)),
+    ("p95_ms", 8, lambda s: _ms(s.learn_p95_ms)),
     ("slow_s", 7, lambda s: _num(s.slowest_s, "{:.2f}")),
     ("noprog", 6, lambda s: s.kinds.get("no program", 0)),
     ("unsound", 7, lambda s: s.kinds.get("unsound", 0)),
@@ -567,6 +567,11 @@ COLUMNS = [  # (header, width, formatter of a Summary)
 def _num(value, fmt: str) -> str:
     """Format a number, '-' for None."""
     return "-" if value is None else fmt.format(value)
+
+
+def _ms(value) -> str:
+    """Milliseconds with two decimals below 10 ms, one above."""
+    return _num(value, "{:.2f}" if value is not None and value < 10 else "{:.1f}")
 
 
 def _cell(value, width: int) -> str:
