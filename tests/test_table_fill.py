@@ -337,3 +337,29 @@ def test_every_row_number_is_the_spreadsheet_row_even_with_multiline_cells(tmp_p
     src.write_text('In,Out\r\n"two\nlines",TWO\r\na?,\r\n', encoding="utf-8", newline="")
     report = fill(src, learner=upper_learner())
     assert report.undefined_rows == [3] and report.examples == [2]
+
+
+class Never(Upper):
+    def __call__(self, row):
+        return None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.text(alphabet=st.sampled_from(list('ab ,;"\t1é')), max_size=5), min_size=2, max_size=3),
+                min_size=1, max_size=30),
+       st.lists(st.sampled_from(["\r\n", "\n", "\r"]), min_size=1, max_size=3), st.booleans(),
+       st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL]))
+def test_rows_left_unfilled_are_written_back_byte_for_byte(tmp_path, rows, endings, final_newline, quoting):
+    rows = [["In", "Out"], ["seed", "SEED"], ["blank", ""]] + [[r[0] or "x", ""] + r[2:] for r in rows]
+    lines = []
+    for i, row in enumerate(rows):
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, lineterminator=endings[i % len(endings)], quoting=quoting).writerow(row)
+        lines.append(buffer.getvalue())
+    text = "".join(lines)
+    if not final_newline:
+        text = text.rstrip("\r\n")
+    src = tmp_path / "same.csv"
+    src.write_bytes(text.encode("utf-8"))
+    fill(src, Columns(target="B", inputs=["A"]), learner=lambda e, i: Learned(Never()))
+    assert (tmp_path / "same.filled.csv").read_bytes() == src.read_bytes()

@@ -88,12 +88,13 @@ def detect_format(path: Path, encoding: str) -> CsvFormat:
                         bool(sniffed.doublequote) or not sniffed.escapechar,
                         sniffed.escapechar, _spaced(sample, sniffed.delimiter))
     except csv.Error:
-        first = lines[0] if lines else ""
-        counts = {d: first.count(d) for d in DELIMITERS}
-        best = max(counts, key=lambda d: counts[d])
-        fmt = CsvFormat(encoding, best if counts[best] else default)
-    if fmt.delimiter not in DELIMITERS:
         fmt = CsvFormat(encoding, default)
+    first = lines[0] if lines else ""
+    in_header = {d: first.count(d) for d in DELIMITERS if d in first}
+    if fmt.delimiter not in DELIMITERS or (in_header and fmt.delimiter not in in_header):
+        # The header row fixes the columns: a delimiter it does not contain is a misreading.
+        best = max(in_header, key=lambda d: in_header[d]) if in_header else default
+        fmt = CsvFormat(encoding, best)
     quote_all = _quotes_everything(sample, fmt)
     return CsvFormat(fmt.encoding, fmt.delimiter, fmt.quotechar, fmt.doublequote, fmt.escapechar,
                      fmt.skipinitialspace, quote_all)
