@@ -21,7 +21,7 @@ SUB_PUNCTUATION = 0.6
 CASE_CHANGE = 0.4
 #: Penalty for a position undefined on every sampled row (scaled by the fraction).
 UNDEFINED = 4.0
-CONSTANT_POSITION = 2.5
+CONSTANT_POSITION = 1.5
 OCCURRENCE = 0.25
 TWO_SIDED = 0.1
 
