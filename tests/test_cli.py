@@ -259,3 +259,12 @@ def test_progress_delay_counts_from_the_start_of_the_run():
     bar = Progress("filling", 10, stream=stream, enabled=True, clock=lambda: 5.0, since=3.0)
     bar.update(1)
     assert "filling [" in stream.getvalue()
+
+
+def test_a_typed_cell_that_looks_like_a_typo_is_pointed_out(tmp_path, capsys):
+    rows = [["Name", "Last"], ["Ann Lee", "Lee"], ["Bo Ek", "Ek"], ["Cy Do", "Do"], ["Di Fu", "Fx"],
+            ["Ed Gu", "Gu"], ["Fa Hu", ""]]
+    code, out, err = run(capsys, "fill", write_csv(tmp_path / "t.csv", rows))
+    assert code == 0, err
+    assert "note: row 5: the typed 'Fx' looks like a typo; the other examples suggest 'Fu'" in out
+    assert list(csv.reader(open(tmp_path / "t.filled.csv", encoding="utf-8", newline="")))[4] == ["Di Fu", "Fx"]

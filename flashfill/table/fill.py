@@ -179,6 +179,10 @@ def fill(path: Path, columns: Columns | None = None, destination: Destination | 
     learning = learn_table(table, columns, learner, progress)
     report = _report(table, learning.choice, learning.headers)
     report.examples = learning.example_rows
+    for index, given, expected in learning.learned.suspicious:
+        if 0 <= index < len(learning.example_rows):
+            hint = f"; the other examples suggest {expected!r}" if expected is not None else ""
+            report.notes.append(f"row {learning.example_rows[index]}: the typed {given!r} looks like a typo{hint}")
     report.explanation = explain(learning.learned.program, learning.headers, learning.choice)
     _write(table, dest, destination, learning.choice, Filler(learning.learned, report, len(learning.choice.inputs)), progress, report)
     report.seconds = time.monotonic() - started

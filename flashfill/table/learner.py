@@ -26,10 +26,12 @@ class Program(Protocol):
 
 @dataclass
 class Learned:
-    """The best program and the alternatives used to flag unsure rows."""
+    """The best program, the alternatives used to flag unsure rows, and the typed
+    examples that look like typos: (example index, typed output, expected output)."""
 
     program: Any
     alternatives: list[Any] = field(default_factory=list)
+    suspicious: list[tuple[int, str, str | None]] = field(default_factory=list)
 
 
 Learner = Callable[[list[Example], list[Inputs]], Learned]
@@ -55,18 +57,16 @@ def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
     for row, output in examples:
         session.add_example(row, output)
     session.add_inputs(inputs)
-    programs = list(session.learn_top(TOP_PROGRAMS))
-    if not programs:
-        return Learned(session.learn())
+    programs = list(session.learn_top(TOP_PROGRAMS)) or [session.learn()]
+    suspicious = [(x.index, x.given, x.expected) for x in getattr(session, "suspicious_examples", list)()]
     best = programs[0]
-    if len(programs) == 1:
-        return Learned(best)
-    ambiguous = {a.index for a in session.ambiguous_rows()}
+    ambiguous = {a.index for a in session.ambiguous_rows()} if len(programs) > 1 else set()
     if not ambiguous:
-        return Learned(best)
+        return Learned(best, [], suspicious)
     calm = [row for i, row in enumerate(inputs) if i not in ambiguous]
     expected = [best(row) for row in calm]
-    return Learned(best, [p for p in programs[1:] if [p(row) for row in calm] == expected])
+    plausible = [p for p in programs[1:] if [p(row) for row in calm] == expected]
+    return Learned(best, plausible, suspicious)
 
 
 def load_program(text: str) -> Any:
