@@ -27,7 +27,11 @@ or the worker process died).
 Every task runs in a worker process (``--jobs`` of them), which is killed and
 replaced when it overruns its time or dies, so the learner cannot take the harness
 down.  Only ``flashfill.learn`` calls are timed.  The table goes to stdout,
-progress to stderr; the exit status is 1 when any program was unsound.
+progress to stderr (one mark per task: ``.`` solved, ``n`` no program, ``U``
+unsound, ``g`` wrong generalization, ``m`` too many examples, ``T`` timeout,
+``C`` crash); the exit status is 1 when any program was unsound.  The learner
+has its own time budget, so numbers can shift a little with machine load: for
+comparisons use ``--jobs 1`` on a quiet machine and ``--json`` to diff runs.
 """
 
 from __future__ import annotations
