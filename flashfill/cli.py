@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from flashfill.progress import Progress
@@ -50,7 +50,7 @@ def _destination(args: argparse.Namespace) -> Destination:
     return Destination(args.output, args.in_place, not args.no_backup)
 
 
-def _progress(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _progress(args: argparse.Namespace) -> Callable[[str, int], Progress]:
     enabled = None if args.progress == "auto" else args.progress == "always"
     if args.quiet:
         enabled = False

@@ -99,7 +99,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> tuple[Scan, int | None]:
+def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> Scan:
     """The first pass, retried once in Windows-1252 if the CSV turns out not to be UTF-8."""
     headers = table.headers()
     only = resolve(columns.target, headers, table.where) if columns.target is not None else None
@@ -107,7 +107,7 @@ def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> tup
         bar = progress("reading", table.size)
         try:
             with gc_paused():
-                return scan(headers, table.chunks(bar), only), only
+                return scan(headers, table.chunks(bar), only)
         except UnicodeDecodeError as error:
             assert isinstance(table, CsvTable)
             table.fall_back(error)
@@ -124,7 +124,7 @@ def inputs_of(row: Row, inputs: Sequence[int]) -> Inputs:
 def learn_table(table: Table, columns: Columns, learner: Learner, progress: ProgressFactory = NoProgress,
                 need_blanks: bool = True) -> Learning:
     """Scan ``table``, choose the columns and learn from the typed target cells."""
-    found, _ = scan_table(table, columns, progress)
+    found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_blanks=need_blanks)
     headers = found.headers
     collected = found.collected[choice.target]
@@ -200,7 +200,7 @@ def apply(saved: Path, path: Path, columns: Columns | None = None, destination: 
     dest = output_path(path, destination.output, destination.in_place)
     check_writable(dest)
     table = open_table(path, columns.sheet)
-    found, _ = scan_table(table, columns, progress)
+    found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
     needed = getattr(program, "columns", None)
     if isinstance(needed, int) and needed != len(choice.inputs):

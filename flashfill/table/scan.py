@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flashfill.table.columns import ColumnStats
 from flashfill.table.sample import SpreadSample
@@ -39,7 +39,6 @@ class Scan:
     stats: list[ColumnStats]
     collected: dict[int, Collected]
     rows: int = 0
-    extra: dict[str, int] = field(default_factory=dict)
 
     @property
     def headers(self) -> list[str]:
@@ -110,6 +109,6 @@ class _Picked(Sequence[tuple[int, Row]]):
     def __len__(self) -> int:
         return len(self.positions)
 
-    def __getitem__(self, k):  # type: ignore[no-untyped-def]
+    def __getitem__(self, k: int) -> tuple[int, Row]:  # type: ignore[override]
         p = self.positions[k]
         return self.numbers[p], self.rows[p]
