@@ -45,6 +45,7 @@ class Masks:
     text: str
     starts: list[int]
     ends: list[int]
+    sequences: dict = field(default_factory=dict)
 
     @property
     def everywhere(self) -> int:

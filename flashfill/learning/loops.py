@@ -12,9 +12,9 @@ Each body found is run on every example's row, which gives the loop edge's exten
 from __future__ import annotations
 
 from ..language.expressions import Loop
-from ..language.positions import Pos, TokenSeq
+from ..language.positions import Pos
 from .context import Deadline
-from .position_sets import CPOS, EPS
+from .position_sets import CPOS, token_seq
 from .ranking import ATOM_COST
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
@@ -124,10 +124,8 @@ class BodyLearner(TraceLearner):
 
     def position(self, d: tuple, col: int):
         a, b, step, offset = d
-        tokens = self.columns[col].tokens.tokens
-        left = TokenSeq((tokens[a],)) if a != EPS else TokenSeq()
-        right = TokenSeq((tokens[b],)) if b != EPS else TokenSeq()
-        return Pos(left, right, offset, step)
+        tokens = self.columns[col].tokens
+        return Pos(token_seq(a, tokens), token_seq(b, tokens), offset, step)
 
     def overlap_penalty(self, atoms) -> float:
         return 0.0

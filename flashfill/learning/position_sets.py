@@ -1,8 +1,9 @@
 """Symbolic position sets: every position expression that points at index t of a string.
 
 A *descriptor* is a small tuple standing for one position expression:
-``(a, b, c)`` is ``Pos(left=token a, right=token b, c)`` with token indexes into the
-column's representative tokens (``EPS`` for an empty side), and ``(CPOS, k, 0)`` is
+``(a, b, c)`` is ``Pos(left=sequence a, right=sequence b, c)`` where a sequence id is
+a token index into the column's representative tokens, a pair of them (see
+``pair``), or ``EPS`` for an empty side; and ``(CPOS, k, 0)`` is
 ``CPos(k)``. A position set is a frozenset of descriptors, so intersecting the sets
 of two examples is one C-level set intersection.
 """
@@ -18,34 +19,115 @@ CPOS = -2
 #: Positions never use them: CPos(0) and CPos(-1) say the same more simply.
 START_INDEX, END_INDEX = 0, 1
 
+#: Sequence ids at or above PAIR stand for two tokens: PAIR + i * PAIR_STRIDE + j.
+PAIR = 1 << 20
+PAIR_STRIDE = 1 << 10
+
 Descriptor = tuple[int, int, int]
 
 
-def position_set(masks: Masks, t: int, cache: dict[tuple[str, int], frozenset]) -> frozenset:
-    """All descriptors that evaluate to ``t`` on ``masks.text``."""
+def position_set(masks: Masks, t: int, cache: dict[tuple[str, int], frozenset], special: frozenset[int] = frozenset()) -> frozenset:
+    """All descriptors that evaluate to ``t`` on ``masks.text``.
+
+    Single tokens appear on either side or both; two-token sequences (one of them a
+    special character, indexes in ``special``) appear alone, with the other side empty.
+    """
     key = (masks.text, t)
     found = cache.get(key)
     if found is not None:
         return found
     n = len(masks.text)
-    everywhere = masks.everywhere
     bit = 1 << t
     lefts = [i for i, m in enumerate(masks.ends) if m & bit and i > END_INDEX]
     rights = [i for i, m in enumerate(masks.starts) if m & bit and i > END_INDEX]
-    lefts.append(EPS)
-    rights.append(EPS)
     below = bit - 1
     out: list[Descriptor] = [(CPOS, t, 0), (CPOS, t - n - 1, 0)]
-    for a in lefts:
-        left_mask = masks.ends[a] if a != EPS else everywhere
-        for b in rights:
-            if a == EPS and b == EPS:
-                continue
-            m = left_mask & masks.starts[b] if b != EPS else left_mask
-            out.append((a, b, (m & below).bit_count() + 1))
-            out.append((a, b, -((m >> (t + 1)).bit_count() + 1)))
+
+    def add(a: int, b: int) -> None:
+        m = left_mask(masks, a) & right_mask(masks, b)
+        out.append((a, b, (m & below).bit_count() + 1))
+        out.append((a, b, -((m >> (t + 1)).bit_count() + 1)))
+
+    for a in lefts + [EPS]:
+        for b in rights + [EPS]:
+            if a != EPS or b != EPS:
+                add(a, b)
+    if special:
+        for j in lefts:
+            u = _run_start(masks, j, t)
+            for i, m in enumerate(masks.ends):
+                if i > END_INDEX and m >> u & 1 and (i in special or j in special):
+                    add(pair(i, j), EPS)
+        for i in rights:
+            u = _run_end(masks, i, t)
+            for j, m in enumerate(masks.starts):
+                if j > END_INDEX and m >> u & 1 and (i in special or j in special):
+                    add(EPS, pair(i, j))
     found = frozenset(out)
     cache[key] = found
+    return found
+
+
+def pair(i: int, j: int) -> int:
+    """The sequence id of token i followed by token j."""
+    return PAIR + i * PAIR_STRIDE + j
+
+
+def tokens_of(seq: int) -> tuple[int, ...]:
+    """Token indexes of a sequence id (empty for EPS)."""
+    if seq == EPS:
+        return ()
+    if seq < PAIR:
+        return (seq,)
+    return divmod(seq - PAIR, PAIR_STRIDE)
+
+
+def _run_start(masks: Masks, token: int, t: int) -> int:
+    """Start of the run of ``token`` that ends at t."""
+    return (masks.starts[token] & ((1 << t) - 1)).bit_length() - 1
+
+
+def _run_end(masks: Masks, token: int, t: int) -> int:
+    """End of the run of ``token`` that starts at t."""
+    later = masks.ends[token] >> (t + 1)
+    return (later & -later).bit_length() + t
+
+
+def left_mask(masks: Masks, seq: int) -> int:
+    """Positions where the sequence ``seq`` matches a suffix of the text before them."""
+    if seq == EPS:
+        return masks.everywhere
+    if seq < PAIR:
+        return masks.ends[seq]
+    found = masks.sequences.get(("L", seq))
+    if found is None:
+        i, j = tokens_of(seq)
+        found, ends = 0, masks.ends[j]
+        while ends:
+            t = (ends & -ends).bit_length() - 1
+            ends &= ends - 1
+            if masks.ends[i] >> _run_start(masks, j, t) & 1:
+                found |= 1 << t
+        masks.sequences[("L", seq)] = found
+    return found
+
+
+def right_mask(masks: Masks, seq: int) -> int:
+    """Positions where the sequence ``seq`` matches a prefix of the text after them."""
+    if seq == EPS:
+        return masks.everywhere
+    if seq < PAIR:
+        return masks.starts[seq]
+    found = masks.sequences.get(("R", seq))
+    if found is None:
+        i, j = tokens_of(seq)
+        found, starts = 0, masks.starts[i]
+        while starts:
+            t = (starts & -starts).bit_length() - 1
+            starts &= starts - 1
+            if masks.starts[j] >> _run_end(masks, i, t) & 1:
+                found |= 1 << t
+        masks.sequences[("R", seq)] = found
     return found
 
 
@@ -58,9 +140,7 @@ def evaluate(d: Descriptor, masks: Masks) -> int | None:
         if k >= 0:
             return k if k <= n else None
         return n + 1 + k if n + 1 + k >= 0 else None
-    m = masks.ends[a] if a != EPS else masks.everywhere
-    if b != EPS:
-        m &= masks.starts[b]
+    m = left_mask(masks, a) & right_mask(masks, b)
     if c > 0:
         for _ in range(c - 1):
             m &= m - 1
@@ -72,11 +152,14 @@ def evaluate(d: Descriptor, masks: Masks) -> int | None:
     return m.bit_length() - 1 if m else None
 
 
+def token_seq(seq: int, tokens: ColumnTokens) -> TokenSeq:
+    """The syntax-tree token sequence of a sequence id."""
+    return TokenSeq(tuple(tokens.tokens[i] for i in tokens_of(seq)))
+
+
 def to_position(d: Descriptor, tokens: ColumnTokens) -> Position:
     """The syntax-tree position a descriptor stands for."""
     a, b, c = d
     if a == CPOS:
         return CPos(b)
-    left = TokenSeq((tokens.tokens[a],)) if a != EPS else TokenSeq()
-    right = TokenSeq((tokens.tokens[b],)) if b != EPS else TokenSeq()
-    return Pos(left, right, c)
+    return Pos(token_seq(a, tokens), token_seq(b, tokens), c)

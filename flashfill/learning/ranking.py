@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
-from .position_sets import CPOS, EPS, Descriptor, evaluate
+from .position_sets import CPOS, EPS, PAIR, Descriptor, evaluate, tokens_of
 
 ATOM_COST = 1.0
 #: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
@@ -24,6 +24,8 @@ UNDEFINED = 4.0
 CONSTANT_POSITION = 1.5
 OCCURRENCE = 0.25
 TWO_SIDED = 0.1
+#: Extra cost of a two-token sequence over its tokens' own costs.
+SEQUENCE = 0.15
 
 _TOKEN_COST = {
     "start": 0.0, "end": 0.0,
@@ -76,14 +78,18 @@ class PositionRanker:
             if b in (0, -1):
                 return 0.0
             return -CONSTANT_POSITION - 0.1 * min(abs(b if b > 0 else b + 1), 10)
-        score = -OCCURRENCE * (abs(c) - 1)
-        if a != EPS:
-            score -= self.costs[a]
-        if b != EPS:
-            score -= self.costs[b]
+        score = -OCCURRENCE * (abs(c) - 1) - self.sequence_cost(a) - self.sequence_cost(b)
         if a != EPS and b != EPS:
             score -= TWO_SIDED
         return score
+
+    def sequence_cost(self, seq: int) -> float:
+        if seq == EPS:
+            return 0.0
+        if seq < PAIR:
+            return self.costs[seq]
+        i, j = tokens_of(seq)
+        return self.costs[i] + self.costs[j] + SEQUENCE
 
     def values(self, d: Descriptor) -> tuple[int | None, ...]:
         """Where the descriptor points in each sampled row (None where undefined)."""

@@ -63,6 +63,7 @@ class ColumnData:
         self.tokens = tokens
         self.ranker = PositionRanker(tokens, sample)
         self.sets: dict = {}
+        self.special = frozenset(i for i, t in enumerate(tokens.tokens) if t.kind == "char")
 
 
 class TraceLearner:
@@ -180,7 +181,8 @@ class TraceLearner:
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         """The descriptors pointing at index t of example e's column ``col``."""
-        return position_set(self.masks[e][col], t, self.columns[col].sets)
+        data = self.columns[col]
+        return position_set(self.masks[e][col], t, data.sets, data.special)
 
     def position(self, d: tuple, col: int):
         """The syntax-tree position for a descriptor."""
