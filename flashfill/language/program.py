@@ -53,6 +53,13 @@ class Program:
             raise ValueError(f"the program needs {self.columns} columns, the row has {len(values)}")
         return self._fn(values, 0)
 
+    def columns_used(self) -> set[int]:
+        """Indexes (0-based) of the input columns the program reads.
+
+        Outputs depend on these columns only, so callers can cache by them.
+        """
+        return self.switch.columns_used()
+
     def run(self, row: Row) -> str | None:
         """Like calling the program, without checking the row (for tight loops)."""
         return self._fn(row, 0)

@@ -98,8 +98,7 @@ def _key_function(programs: list[Any], width: int | None) -> Callable[[Inputs], 
     """
     used: set[int] = set()
     for program in programs:
-        switch = getattr(program, "switch", None)
-        columns_used = getattr(program, "columns_used", None) or getattr(switch, "columns_used", None)
+        columns_used = getattr(program, "columns_used", None)
         if width is None or not callable(columns_used):
             return _whole
         used.update(columns_used())
