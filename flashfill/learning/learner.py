@@ -150,7 +150,33 @@ class Synthesizer:
             self.groups = [(everyone, whole[0], whole[1])]
             return Switch(((Guard(), whole[1]),))
         self.groups = sorted(partition(len(exs), self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
-        return Switch(tuple(zip(self.guards([trace for _, _, trace in self.groups]), (t for _, _, t in self.groups))))
+        guards = self.guards([trace for _, _, trace in self.groups])
+        self.groups = self.relearned(guards)
+        return Switch(tuple(zip(guards, (t for _, _, t in self.groups))))
+
+    def relearned(self, guards: list[Guard]) -> list[tuple[Group, float, Concatenate]]:
+        """Each branch's trace ranked again on only the sampled rows its guard receives."""
+        if not self.sample:
+            return self.groups
+        routed: list[list[int]] = [[] for _ in guards]
+        tests = [g.evaluator() for g in guards]
+        for r, row in enumerate(self.sample):
+            for b, test in enumerate(tests):
+                if test(row):
+                    routed[b].append(r)
+                    break
+        out = []
+        for (group, score, trace), rows in zip(self.groups, routed):
+            columns = [
+                data.restricted([data.ranker.sample[r] for r in rows]) for data in self.columns
+            ]
+            learner = TraceLearner([self.exs[i] for i in sorted(group)], columns, self.deadline, self.loops)
+            found = learner.learn()
+            if found is not None:
+                self.learners[group] = learner
+                score, trace = found
+            out.append((group, score, trace))
+        return out
 
     def guards(self, traces: list[Concatenate]) -> list[Guard]:
         """A guard per group, true on its examples and false on every other example."""

@@ -55,7 +55,7 @@ def const_score(text: str) -> float:
     return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (len(text) - separators)
 
 
-WHOLE_RUN = 0.15
+WHOLE_RUN = 0.08
 #: Tie-break between equally simple positions, e.g. the first and the last '.' of
 #: "happy.jpg": a prefix keeps as much as it can (the last), a suffix too (the first).
 ANCHOR_TIE = 0.01

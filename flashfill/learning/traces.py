@@ -65,6 +65,12 @@ class ColumnData:
         self.sets: dict = {}
         self.special = frozenset(i for i, t in enumerate(tokens.tokens) if t.kind == "char")
 
+    def restricted(self, sample: list[Masks]) -> "ColumnData":
+        """The same column ranked on another sample (the rows one branch receives)."""
+        other = ColumnData(self.tokens, sample)
+        other.sets = self.sets
+        return other
+
 
 class TraceLearner:
     """Finds the best trace consistent with all of ``examples``, or None."""
