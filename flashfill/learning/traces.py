@@ -4,8 +4,10 @@ Each example's outputs define a DAG over output positions whose edges carry ever
 atom producing that piece; the DAGs of several examples are intersected by walking
 their product from the start node, only along edges whose atoms agree (same
 constant, or a SubStr of the same column and case whose start and end position
-sets intersect). The walk is a memoised dynamic programme that keeps, per product
-node, the best-scoring way to reach the end, so no path is ever enumerated.
+sets intersect; loops come from ``loops``). The walk is a memoised dynamic
+programme that keeps, per product node, the k best-scoring ways to reach the end,
+so paths are never enumerated; the best few complete traces are then compared on
+whole-trace preferences.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ OVERLAP = 1.5
 
 @dataclass(frozen=True, slots=True)
 class Example:
+    """One input row and the output the user typed for it."""
+
     row: Row
     output: str
 
@@ -57,7 +61,8 @@ Atom = str | SubAtom | LoopAtom  # a str is a ConstStr's text
 
 
 class ColumnData:
-    """Per column: its tokens, the masks of every example input, and a ranker."""
+    """Per column: its representative tokens, the position-set cache, and a ranker
+    that scores positions on the sampled rows."""
 
     def __init__(self, tokens: ColumnTokens, sample: list[Masks]) -> None:
         self.tokens = tokens
