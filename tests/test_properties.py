@@ -50,3 +50,20 @@ def test_json_round_trip_preserves_behaviour(examples):
     assert again == program
     for row, out in examples:
         assert again(row) == out
+
+
+WORDISH = st.text(alphabet="ab AB12-.é东", max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDISH, st.sampled_from(["digits", "letters", "alphanumeric", "upper", "lower", "proper", "whitespace", "non-alphanumeric"]), st.sampled_from([1, -1]))
+def test_whole_run_shortcut_agrees_with_the_two_positions(text, name, count):
+    """A SubStr over one whole run is evaluated by one search; it must mean the same as
+    evaluating its start and end positions separately."""
+    from flashfill.language import Pos, SubStr, Token, TokenSeq
+
+    seq = TokenSeq((Token("class", name),))
+    start, end = Pos(TokenSeq(), seq, count), Pos(seq, TokenSeq(), count)
+    a, b = start.eval(text), end.eval(text)
+    expected = None if a is None or b is None or a > b else text[a:b]
+    assert SubStr(0, start, end).evaluator()((text,), 0) == expected

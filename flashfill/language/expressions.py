@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+import regex
+
 from .positions import CPos, Pos, Position
 from .words import column_name, quote
 
@@ -67,6 +69,14 @@ class SubStr:
 
     def evaluator(self) -> StringFn:
         col, case = self.column, self.case
+        run = _single_run(self.start, self.end)
+        if run is not None:
+            def whole_run(row: Row, w: int = 0) -> str | None:
+                m = run.search(row[col])
+                if m is None:
+                    return None
+                return apply_case(m.group(), case) if case else m.group()
+            return whole_run
         start, end = self.start.evaluator(), self.end.evaluator()
 
         def substr(row: Row, w: int = 0) -> str | None:
@@ -91,6 +101,26 @@ class SubStr:
         else:
             text = f"the text of {where} from {self.start.describe()} to {self.end.describe()}"
         return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
+
+
+def _single_run(start: Position, end: Position) -> regex.Pattern | None:
+    """One search for "the first/last run of a token": the c-th start and the c-th end
+    of a token's runs bound the same run, since runs of one token never overlap."""
+    if (
+        isinstance(start, Pos)
+        and isinstance(end, Pos)
+        and not start.left.tokens
+        and not end.right.tokens
+        and start.right == end.left
+        and len(start.right) == 1
+        and start.count == end.count
+        and start.count in (1, -1)
+        and start.step == end.step == 0
+        and start.right.tokens[0].kind in ("class", "char")
+    ):
+        flags = regex.V0 | (regex.REVERSE if start.count == -1 else 0)
+        return regex.compile(start.right.tokens[0].run, flags)
+    return None
 
 
 def _whole_run(start: Position, end: Position) -> str:
