@@ -13,6 +13,7 @@ from typing import Callable
 import regex
 
 from .positions import CPos, Pos, Position
+from .tokens import Token
 from .words import column_name, quote
 
 Row = tuple[str, ...]
@@ -103,28 +104,10 @@ class SubStr:
         return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
 
 
-def _single_run(start: Position, end: Position) -> regex.Pattern | None:
-    """One search for "the first/last run of a token": the c-th start and the c-th end
-    of a token's runs bound the same run, since runs of one token never overlap."""
-    if (
-        isinstance(start, Pos)
-        and isinstance(end, Pos)
-        and not start.left.tokens
-        and not end.right.tokens
-        and start.right == end.left
-        and len(start.right) == 1
-        and start.count == end.count
-        and start.count in (1, -1)
-        and start.step == end.step == 0
-        and start.right.tokens[0].kind in ("class", "char")
-    ):
-        flags = regex.V0 | (regex.REVERSE if start.count == -1 else 0)
-        return regex.compile(start.right.tokens[0].run, flags)
-    return None
-
-
-def _whole_run(start: Position, end: Position) -> str:
-    """'2nd number' when start/end are the two ends of one run of one token."""
+def _run_token(start: Position, end: Position) -> Token | None:
+    """The token whose c-th run ``start``..``end`` bound ("the 2nd number"), if they do:
+    the c-th start and the c-th end of one token's runs bound the same run, since
+    runs of one token never overlap."""
     if (
         isinstance(start, Pos)
         and isinstance(end, Pos)
@@ -133,10 +116,25 @@ def _whole_run(start: Position, end: Position) -> str:
         and start.right == end.left
         and len(start.right) == 1
         and (start.count, start.step) == (end.count, end.step)
-        and start.right.tokens[0].kind == "class"
     ):
-        return end.describe().removeprefix("the end of ")
-    return ""
+        return start.right.tokens[0]
+    return None
+
+
+def _single_run(start: Position, end: Position) -> regex.Pattern | None:
+    """One search that finds the first or last whole run of a token."""
+    token = _run_token(start, end)
+    if token is None or token.kind not in ("class", "char") or start.step or start.count not in (1, -1):
+        return None
+    return regex.compile(token.run, regex.V0 | (regex.REVERSE if start.count == -1 else 0))
+
+
+def _whole_run(start: Position, end: Position) -> str:
+    """'2nd number' when start/end are the two ends of one run of a class token."""
+    token = _run_token(start, end)
+    if token is None or token.kind != "class":
+        return ""
+    return end.describe().removeprefix("the end of ")
 
 
 @dataclass(frozen=True, slots=True)
