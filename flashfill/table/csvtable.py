@@ -144,17 +144,17 @@ def _one_ending(text: str, lines: int) -> str | None:
 def _fill_rows(rows: list[list[str]], number: int, choice: Choice, filler: Filler) -> None:
     """Fill the blank target cells of parsed ``rows`` (the first is row ``number``) in place."""
     target, width, pick, single = _shape(choice)
-    todo = [i for i, r in enumerate(rows) if (not r[target] if len(r) > target else bool(r))]
-    if not todo:
+    blanks = [i for i, r in enumerate(rows) if (not r[target] if len(r) > target else bool(r))]
+    if not blanks:
         return
-    for i in todo:
+    for i in blanks:
         if len(rows[i]) < width:
             rows[i] = rows[i] + [""] * (width - len(rows[i]))
-    values = [(pick(rows[i]),) for i in todo] if single else [pick(rows[i]) for i in todo]
+    values = [(pick(rows[i]),) for i in blanks] if single else [pick(rows[i]) for i in blanks]
     outcomes = list(map(filler.lookup, values))
     report = filler.report
     filled = 0
-    for i, (value, outputs), inputs in zip(todo, outcomes, values):
+    for i, (value, outputs), inputs in zip(blanks, outcomes, values):
         if value is None:
             _count(report, number + i, inputs, rows[i], None, ())
             continue
