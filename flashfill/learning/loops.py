@@ -113,7 +113,7 @@ class BodyLearner(TraceLearner):
             self._shifted[key] = found
         return found
 
-    def choose_pair(self, col: int, first: frozenset, last: frozenset, lean: int):
+    def choose_pair(self, col: int, first: frozenset, last: frozenset):
         ranker = self.columns[col].ranker
 
         def best(positions: frozenset):

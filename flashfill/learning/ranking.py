@@ -70,7 +70,7 @@ class PositionRanker:
         self.sample = sample
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
-        self._pairs: dict[tuple[frozenset, frozenset, int], tuple[float, Descriptor, Descriptor]] = {}
+        self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
 
     def prior(self, d: Descriptor) -> float:
         a, b, c = d
@@ -124,15 +124,17 @@ class PositionRanker:
         self._ranked[key] = out
         return out
 
-    def best_pair(self, starts: frozenset, ends: frozenset, lean: int) -> tuple[float, Descriptor, Descriptor]:
+    def best_pair(self, starts: frozenset, ends: frozenset) -> tuple[float, Descriptor, Descriptor]:
         """The best (start, end) descriptors for one SubStr, judged together on the sample:
-        the substring must be defined (start ≤ end) where both positions are."""
-        key = (starts, ends, lean)
+        the substring must be defined (start ≤ end) where both positions are. A prefix
+        of the input counts its end from the right, a suffix its start from the left."""
+        key = (starts, ends)
         found = self._pairs.get(key)
         if found is not None:
             return found
-        first = self.ranked(starts, lean if lean > 0 else 0)
-        last = self.ranked(ends, lean if lean < 0 else 0)
+        prefix, suffix = (CPOS, 0, 0) in starts, (CPOS, -1, 0) in ends
+        first = self.ranked(starts, 1 if suffix and not prefix else 0)
+        last = self.ranked(ends, -1 if prefix and not suffix else 0)
         best = None
         for s1, d1 in first:
             for s2, d2 in last:

@@ -152,7 +152,6 @@ class TraceLearner:
             else:
                 found.setdefault(tuple(target), []).append((const_score(text), text))
 
-        at_start = all(i == 0 for i in node)
         for col, data in enumerate(self.columns):
             for case in CASES:
                 occ = [self.occurrences(e, col, case, node[e]) for e in range(self.k)]
@@ -167,9 +166,7 @@ class TraceLearner:
                         if case and self._identity_suffices(col, starts, ends, node):
                             continue
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
-                        at_end = all(t == len(o) for t, o in zip(target, outs))
-                        lean = -1 if at_start and not at_end else 1 if at_end and not at_start else 0
-                        pair_score, start_d, end_d = self.choose_pair(col, first, last, lean)
+                        pair_score, start_d, end_d = self.choose_pair(col, first, last)
                         score = -ATOM_COST + pair_score
                         if case:
                             score -= CASE_CHANGE
@@ -186,9 +183,9 @@ class TraceLearner:
             return []
         return self.loops.edges(self, node)
 
-    def choose_pair(self, col: int, first: frozenset, last: frozenset, lean: int):
+    def choose_pair(self, col: int, first: frozenset, last: frozenset):
         """The (score, start, end) descriptors a SubStr between these position sets uses."""
-        return self.columns[col].ranker.best_pair(first, last, lean)
+        return self.columns[col].ranker.best_pair(first, last)
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         """The descriptors pointing at index t of example e's column ``col``."""
