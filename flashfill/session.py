@@ -143,8 +143,8 @@ class Session:
         switch = self.learn().switch
         if len(switch.cases) == 1 and not switch.cases[0][0].disjuncts:
             return []
-        guards = [g.evaluator() for g, _ in switch.cases]
-        return [i for i, row in enumerate(self._inputs) if not any(g(row) for g in guards)]
+        route = switch.router()
+        return [i for i, row in enumerate(self._inputs) if route(row) is None]
 
 
 def _deduplicated(examples: list[tuple[Row, str]]) -> list[int]:

@@ -87,12 +87,17 @@ class Switch:
 
         return switch
 
-    def branch_of(self, row: Row) -> int | None:
-        """Index of the case that decides ``row``, or None when no guard holds."""
-        for i, (guard, _) in enumerate(self.cases):
-            if guard.evaluator()(row):
-                return i
-        return None
+    def router(self) -> Callable[[Row], "int | None"]:
+        """A function giving the index of the case that decides a row, or None when no guard holds."""
+        guards = [g.evaluator() for g, _ in self.cases]
+
+        def route(row: Row) -> int | None:
+            for i, guard in enumerate(guards):
+                if guard(row):
+                    return i
+            return None
+
+        return route
 
     def columns_used(self) -> set[int]:
         used: set[int] = set()

@@ -150,7 +150,7 @@ class Synthesizer:
             self.groups = [(everyone, whole[0], whole[1])]
             return Switch(((Guard(), whole[1]),))
         self.groups = sorted(partition(len(exs), self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
-        guards = self.guards([trace for _, _, trace in self.groups])
+        guards = self.guards()
         self.groups = self.relearned(guards)
         return Switch(tuple(zip(guards, (t for _, _, t in self.groups))))
 
@@ -159,12 +159,11 @@ class Synthesizer:
         if not self.sample:
             return self.groups
         routed: list[list[int]] = [[] for _ in guards]
-        tests = [g.evaluator() for g in guards]
+        route = Switch(tuple(zip(guards, (t for _, _, t in self.groups)))).router()
         for r, row in enumerate(self.sample):
-            for b, test in enumerate(tests):
-                if test(row):
-                    routed[b].append(r)
-                    break
+            branch = route(row)
+            if branch is not None:
+                routed[branch].append(r)
         out = []
         for (group, score, trace), rows in zip(self.groups, routed):
             columns = [
@@ -178,11 +177,11 @@ class Synthesizer:
             out.append((group, score, trace))
         return out
 
-    def guards(self, traces: list[Concatenate]) -> list[Guard]:
+    def guards(self) -> list[Guard]:
         """A guard per group, true on its examples and false on every other example."""
         preds = predicates(self.exs, self.sample, self.columns)
         guards = []
-        for (group, _, _), trace in zip(self.groups, traces):
+        for group, _, trace in self.groups:
             positives = sum(1 << i for i in group)
             negatives = ((1 << len(self.exs)) - 1) & ~positives
             guard = learn_guard(positives, negatives, preds, _defined_on(trace, self.sample), len(self.sample))
