@@ -90,28 +90,35 @@ _FIXED_PATTERNS = {t: _compile(t) for t in FIXED_TOKENS}
 def column_tokens(strings: list[str]) -> ColumnTokens:
     """Group the fixed tokens by how they behave on ``strings``; keep the first of each group.
 
-    Tokens with no run in any string are dropped, except StartTok and EndTok.
+    Tokens with no run in any string are dropped, except StartTok and EndTok. The
+    masks computed for grouping are kept as the strings' cached masks.
     """
-    seen: dict[tuple, Token] = {}
+    seen: set[tuple] = set()
     chosen: list[Token] = []
+    columns: list[tuple[list[int], list[int]]] = []
     present = set("".join(strings))
     for token in FIXED_TOKENS:
         if token.kind == "char" and token.value not in present:
             continue
         starts_p, ends_p = _FIXED_PATTERNS[token]
-        signature = tuple((tuple(_bits([starts_p], s)), tuple(_bits([ends_p], s))) for s in strings)
+        starts, ends = _bits_each(starts_p, strings), _bits_each(ends_p, strings)
+        signature = (tuple(starts), tuple(ends))
         if token not in (START, END):
-            if all(sig == ((0,), (0,)) for sig in signature):
+            if not any(starts) and not any(ends):
                 continue
             if signature in seen:
                 continue
-        seen[signature] = token
+        seen.add(signature)
         chosen.append(token)
-    return ColumnTokens(
-        chosen,
-        [_FIXED_PATTERNS[t][0] for t in chosen],
-        [_FIXED_PATTERNS[t][1] for t in chosen],
-    )
+        columns.append((starts, ends))
+    tokens = ColumnTokens(chosen, [_FIXED_PATTERNS[t][0] for t in chosen], [_FIXED_PATTERNS[t][1] for t in chosen])
+    for k, text in enumerate(strings):
+        tokens.cache[text] = Masks(text, [starts[k] for starts, _ in columns], [ends[k] for _, ends in columns])
+    return tokens
+
+
+def _bits_each(pattern: regex.Pattern, strings: list[str]) -> list[int]:
+    return [_bits([pattern], s)[0] for s in strings]
 
 
 def sample_rows(rows: list[tuple[str, ...]], size: int = SAMPLE_SIZE) -> list[tuple[str, ...]]:
