@@ -139,12 +139,10 @@ class Session:
         return [Suspicion(kept[i], *self._examples[kept[i]], expected) for i, expected in learned.suspicious]
 
     def unmatched_rows(self) -> list[int]:
-        """Indexes of input rows that no branch of the program applies to."""
-        switch = self.learn().switch
-        if len(switch.cases) == 1 and not switch.cases[0][0].disjuncts:
-            return []
-        route = switch.router()
-        return [i for i, row in enumerate(self._inputs) if route(row) is None]
+        """Indexes of input rows the program leaves empty: the branch they fall into
+        (the last branch takes every row the others do not) cannot fill them."""
+        run = self.learn().run
+        return [i for i, row in enumerate(self._inputs) if run(row) is None]
 
 
 def _deduplicated(examples: list[tuple[Row, str]]) -> list[int]:

@@ -64,3 +64,22 @@ def test_explain_reads_as_steps():
     examples = [("425-555-1234", "425-555-1234"), ("555-9876", "425-555-9876"), ("206-555-0000", "206-555-0000")]
     text = flashfill.learn(examples).explain()
     assert text.startswith("If ") and "Otherwise" in text
+
+
+def test_the_last_branch_is_the_default_so_every_row_gets_a_branch():
+    examples = [
+        ("425-555-1234", "425-555-1234"),
+        ("555-9876", "425-555-9876"),
+        ("206-555-0000", "206-555-0000"),
+    ]
+    rows = ["360-555-1111", "555-2222", "1-800-555-0199", "ext. 12"]
+    program = flashfill.learn(examples, inputs=rows)
+    guards = [guard for guard, _ in program.switch.cases]
+    assert not guards[-1].disjuncts and all(g.disjuncts for g in guards[:-1])
+    route = program.switch.router()
+    assert all(route((r,)) is not None for r in rows)
+    assert [program(r) for r in rows[:3]] == ["360-555-1111", "425-555-2222", "1-800-555-0199"]
+    lines = program.explain().splitlines()
+    default = lines.index("Otherwise:")
+    assert all(line.startswith("  ") for line in lines[default + 1:])
+

@@ -72,6 +72,10 @@ class Program:
             return _steps(cases[0][1].describe(names), indent="")
         lines = []
         for i, (guard, trace) in enumerate(cases):
+            if not guard.disjuncts:
+                lines.append("Otherwise:")
+                lines.append(_steps(trace.describe(names), indent="  "))
+                return "\n".join(lines)
             head = "If" if i == 0 else "Otherwise, if"
             lines.append(f"{head} {guard.describe(names)}:")
             lines.append(_steps(trace.describe(names), indent="  "))

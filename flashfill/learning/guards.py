@@ -1,5 +1,5 @@
 """Learning the guard of each branch: a DNF of Match predicates that holds on the
-branch's examples and on no other example.
+branch's examples and on none of the examples of the branches after it.
 
 Conjunctions are grown greedily as in the FlashFill paper (keep many of the
 branch's examples, exclude many of the others). Among equally good predicates the
@@ -97,10 +97,12 @@ def learn_guard(
     preds: list[Predicate],
     defined_sample: int,
     sample_size: int,
-) -> Guard | None:
-    """A DNF true on every example in ``positives`` and false on every one in ``negatives``."""
+) -> tuple[Guard, float] | None:
+    """A DNF true on every example in ``positives`` and false on every one in
+    ``negatives``, with its cost (the predicates' costs less their utility)."""
     uncovered = positives
     disjuncts: list[tuple[Match, ...]] = []
+    total = 0.0
     while uncovered:
         pos, neg = uncovered, negatives
         conj: list[Match] = []
@@ -116,11 +118,12 @@ def learn_guard(
             if best is None:
                 return None
             conj.append(best.match)
+            total -= best_key[1]
             pos &= best.on_examples
             neg &= best.on_examples
         disjuncts.append(tuple(conj))
         uncovered &= ~pos
-    return Guard(tuple(disjuncts))
+    return Guard(tuple(disjuncts)), total
 
 
 def _utility(p: Predicate, defined: int, size: int) -> float:

@@ -10,7 +10,7 @@ from ..language.conditionals import Guard, Switch
 from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
 from .context import Deadline, Masks, OutOfTime, column_tokens, sample_rows
-from .guards import learn_guard, predicates
+from .guards import Predicate, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
@@ -178,22 +178,61 @@ class Synthesizer:
         return out
 
     def guards(self) -> list[Guard]:
-        """A guard per group, true on its examples and false on every other example."""
+        """A guard per group, in the order the groups are tried; reorders ``self.groups``.
+
+        One group is the default: it comes last and its guard always holds, so every
+        row gets a branch. Each other group's guard holds on its examples and on none
+        of the later groups'. The default is the group that leaves the cheapest guards
+        to the others, sampled rows sent to a branch that cannot fill them counting
+        against it; ties go to the larger group, then to the earlier example.
+        """
         preds = predicates(self.exs, self.sample, self.columns)
-        guards = []
-        for group, _, trace in self.groups:
-            positives = sum(1 << i for i in group)
-            negatives = ((1 << len(self.exs)) - 1) & ~positives
-            guard = learn_guard(positives, negatives, preds, _defined_on(trace, self.sample), len(self.sample))
-            if guard is None:
-                raise LearnError(
-                    "no single program produces all the examples, and no condition tells apart "
-                    + "; ".join(f"{_show(self.exs[i].row)} -> {self.exs[i].output!r}" for i in sorted(group)[:3])
-                    + " from the other examples",
-                    tuple(sorted(group)),
-                )
-            guards.append(guard)
+        defined = [_defined_on(trace, self.sample) for _, _, trace in self.groups]
+        best: tuple[tuple[float, int, int], list[int], list[Guard]] | None = None
+        for default in range(len(self.groups)):
+            self.deadline.check()
+            order = [g for g in range(len(self.groups)) if g != default] + [default]
+            found = self._guards_in_order(order, preds, defined)
+            if found is None:
+                continue
+            guards, cost = found
+            key = (cost, -len(self.groups[default][0]), default)
+            if best is None or key < best[0]:
+                best = (key, order, guards)
+        if best is None:
+            group = self.groups[-1][0]
+            raise LearnError(
+                "no single program produces all the examples, and no condition tells apart "
+                + "; ".join(f"{_show(self.exs[i].row)} -> {self.exs[i].output!r}" for i in sorted(group)[:3])
+                + " from the other examples",
+                tuple(sorted(group)),
+            )
+        _, order, guards = best
+        self.groups = [self.groups[g] for g in order]
         return guards
+
+    def _guards_in_order(
+        self, order: list[int], preds: list[Predicate], defined: list[int]
+    ) -> tuple[list[Guard], float] | None:
+        """Guards for the groups tried in ``order`` (the last always holds) and their total
+        cost, or None when some group cannot be told apart from the groups after it."""
+        later = (1 << len(self.exs)) - 1
+        guards, total = [], 0.0
+        unrouted = (1 << len(self.sample)) - 1
+        size = len(self.sample)
+        for g in order[:-1]:
+            positives = sum(1 << i for i in self.groups[g][0])
+            later &= ~positives
+            found = learn_guard(positives, later, preds, defined[g] & unrouted, size)
+            if found is None:
+                return None
+            guard, cost = found
+            guards.append(guard)
+            total += cost
+            unrouted &= ~_holds_on(guard, self.sample)
+        if size:
+            total += 2 * (unrouted & ~defined[order[-1]]).bit_count() / size
+        return guards + [Guard()], total
 
     def alternatives(self, best: Switch) -> list[tuple[float, Switch]]:
         """Runners-up: other traces of each group (k-best, and other position choices),
@@ -229,6 +268,15 @@ class Synthesizer:
             if rest is not None:
                 found.append((i, rest[1].evaluator()(self.exs[i].row, 0)))
         return found
+
+
+def _holds_on(guard: Guard, sample: list[tuple[str, ...]]) -> int:
+    holds = guard.evaluator()
+    bits = 0
+    for i, row in enumerate(sample):
+        if holds(row):
+            bits |= 1 << i
+    return bits
 
 
 def _defined_on(trace: Concatenate, sample: list[tuple[str, ...]]) -> int:
