@@ -65,7 +65,7 @@ def test_rows_the_program_cannot_fill_are_reported():
     s = flashfill.Session()
     s.add_example("Order 123", "123")
     s.add_example("Ref 45", "45")
-    s.add_inputs([f"Order {n}" for n in range(10, 20)] + [""])
+    s.add_inputs([f"Order {n}" for n in range(10, 20)] + ["--"])
     assert s.unmatched_rows() == [10]
 
 

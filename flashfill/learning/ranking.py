@@ -20,7 +20,7 @@ CONST_OTHER_CHAR = 0.25
 SUB_PUNCTUATION = 0.6
 CASE_CHANGE = 0.4
 #: Penalty for a position undefined on every sampled row (scaled by the fraction).
-UNDEFINED = 4.0
+UNDEFINED = 2.0
 CONSTANT_POSITION = 1.5
 OCCURRENCE = 0.25
 TWO_SIDED = 0.1
@@ -136,19 +136,25 @@ class PositionRanker:
         first = self.ranked(starts, 1 if suffix and not prefix else 0)
         last = self.ranked(ends, -1 if prefix and not suffix else 0)
         best = None
-        for s1, d1 in first:
-            for s2, d2 in last:
-                score = s1 + s2 + self._crossed(d1, d2) + self._whole(d1, d2)
+        for _, d1 in first:
+            for _, d2 in last:
+                score = self.pair_score(d1, d2)
                 if best is None or score > best[0]:
                     best = (score, d1, d2)
         self._pairs[key] = best
         return best
 
-    def _crossed(self, d1: Descriptor, d2: Descriptor) -> float:
-        if not self.sample or d1 == (CPOS, 0, 0) or d2 == (CPOS, -1, 0):
+    def _undefined(self, d1: Descriptor, d2: Descriptor) -> float:
+        """Penalty for the sampled rows where the substring from ``d1`` to ``d2`` is
+        undefined (either end missing, or the start after the end), each row once."""
+        if not self.sample:
             return 0.0
-        crossed = sum(1 for a, b in zip(self.values(d1), self.values(d2)) if a is not None and b is not None and a > b)
-        return -UNDEFINED * crossed / len(self.sample)
+        if d1 == (CPOS, 0, 0):
+            return self.data(d2)
+        if d2 == (CPOS, -1, 0):
+            return self.data(d1)
+        missing = sum(1 for a, b in zip(self.values(d1), self.values(d2)) if a is None or b is None or a > b)
+        return -UNDEFINED * missing / len(self.sample)
 
     @staticmethod
     def _whole(d1: Descriptor, d2: Descriptor) -> float:
@@ -157,7 +163,7 @@ class PositionRanker:
 
     def pair_score(self, d1: Descriptor, d2: Descriptor) -> float:
         """The score ``best_pair`` gives one particular (start, end) choice."""
-        return self.prior(d1) + self.data(d1) + self.prior(d2) + self.data(d2) + self._crossed(d1, d2) + self._whole(d1, d2)
+        return self.prior(d1) + self.prior(d2) + self._undefined(d1, d2) + self._whole(d1, d2)
 
 
 def _sign(d: Descriptor) -> int:
