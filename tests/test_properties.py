@@ -1,4 +1,4 @@
-"""Property tests: whatever is learned reproduces every example it was given."""
+"""Property tests: whatever is learned reproduces its examples, and every fast path agrees with the interpreter."""
 
 import string
 
@@ -6,6 +6,11 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import flashfill
+from flashfill.language import (
+    FIXED_TOKENS, CPos, Concatenate, ConstStr, Guard, Loop, Match, Pos, SubStr, Switch, Token, TokenSeq,
+)
+from flashfill.language.ascii_runs import ascii_run_search
+from flashfill.language.expressions import CASES
 from flashfill.language.program import Program
 
 ALPHABET = string.ascii_letters + string.digits + " -.,@/()_" + "éßÆ東🎉"
@@ -60,10 +65,78 @@ WORDISH = st.text(alphabet="ab AB12-.é东", max_size=12)
 def test_whole_run_shortcut_agrees_with_the_two_positions(text, name, count):
     """A SubStr over one whole run is evaluated by one search; it must mean the same as
     evaluating its start and end positions separately."""
-    from flashfill.language import Pos, SubStr, Token, TokenSeq
-
     seq = TokenSeq((Token("class", name),))
     start, end = Pos(TokenSeq(), seq, count), Pos(seq, TokenSeq(), count)
     a, b = start.eval(text), end.eval(text)
     expected = None if a is None or b is None or a > b else text[a:b]
     assert SubStr(0, start, end).evaluator()((text,), 0) == expected
+
+
+# ------------------------------------------- compiled programs (Program.map)
+
+ASCII_CELL = st.text(alphabet=st.sampled_from(list("aaabZZ   99-.,_\t\x1c\x1f")), max_size=16)
+CELL = st.one_of(ASCII_CELL, st.text(alphabet=st.sampled_from(list("aaabZZ   99-.,_\t\x1c\x1fÉéß東\u0301🎉")), max_size=16))
+CLASS_TOKENS = [t for t in FIXED_TOKENS if t.kind == "class"]
+tokens = st.one_of(st.sampled_from(FIXED_TOKENS), st.builds(Token, st.just("literal"), st.text("a-9é", min_size=1, max_size=2)))
+seqs = st.lists(tokens, max_size=2).map(lambda ts: TokenSeq(tuple(ts)))
+counts = st.sampled_from([1, -1, 2, -2, 3])
+
+
+@st.composite
+def positions(draw):
+    if draw(st.booleans()):
+        return CPos(draw(st.integers(-5, 5)))
+    left, right = draw(seqs), draw(seqs)
+    assume(left.tokens or right.tokens)
+    return Pos(left, right, draw(counts))
+
+
+@st.composite
+def substrs(draw):
+    column, case = draw(st.integers(0, 1)), draw(st.sampled_from(CASES))
+    if draw(st.booleans()):
+        run = TokenSeq((draw(st.one_of(st.sampled_from(CLASS_TOKENS), tokens)),))
+        count = draw(st.one_of(st.sampled_from([1, -1]), counts))
+        return SubStr(column, Pos(TokenSeq(), run, count), Pos(run, TokenSeq(), count), case)
+    return SubStr(column, draw(positions()), draw(positions()), case)
+
+
+def loops():
+    word = TokenSeq((Token("class", "letters"),))
+    body = Concatenate((SubStr(0, Pos(TokenSeq(), word, 0, 1), Pos(word, TokenSeq(), 0, 1), "upper"),))
+    return st.just(Loop(body))
+
+
+atoms = st.one_of(st.builds(ConstStr, st.text("a, '\"{}", max_size=3)), substrs(), substrs(), loops())
+traces = st.lists(atoms, min_size=1, max_size=3).map(lambda a: Concatenate(tuple(a)))
+matches = st.builds(Match, st.integers(0, 1), seqs.filter(lambda s: bool(s.tokens)), st.integers(1, 2), st.booleans())
+guards = st.lists(st.lists(matches, min_size=1, max_size=2).map(tuple), max_size=2).map(lambda d: Guard(tuple(d)))
+switches = st.lists(st.tuples(guards, traces), min_size=1, max_size=3).map(lambda cases: Switch(tuple(cases)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(switches, st.lists(st.tuples(CELL, CELL), min_size=1, max_size=8))
+def test_compiled_program_agrees_with_the_interpreter(switch, rows):
+    """``Program.map`` runs generated code; on any program and rows it must give what the closures give."""
+    interpreted = switch.evaluator()
+    assert Program(switch, 2).map(rows) == [interpreted(row, 0) for row in rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="".join(map(chr, range(128))), max_size=16), st.sampled_from(CLASS_TOKENS), st.sampled_from([1, -1]))
+def test_ascii_run_search_agrees_with_the_regex_search(text, token, count):
+    """On ASCII text the ``re`` search finds the same whole run as the token's ``regex`` search."""
+    fast = ascii_run_search(token, count)
+    slow = SubStr(0, Pos(TokenSeq(), TokenSeq((token,)), count), Pos(TokenSeq((token,)), TokenSeq(), count)).run_search()
+    assume(fast is not None)
+    found, expected = fast(text), slow.search(text)
+    assert (found and found.group(1)) == (expected and expected.group())
+
+
+def test_compiled_edge_programs():
+    """No atom joins to the empty string, no case is ⊥ everywhere, and a constant is data, never code."""
+    nothing = Switch(((Guard(), Concatenate(())),))
+    assert Program(nothing, 1).map([("x",), ("",)]) == ["", ""]
+    assert Program(Switch(()), 1).map([("x",)]) == [None]
+    sneaky = '{row}"; raise SystemExit; "\\'
+    assert Program(Switch(((Guard(), Concatenate((ConstStr(sneaky), ConstStr("!")))),)), 1).map([("x",)]) == [sneaky + "!"]

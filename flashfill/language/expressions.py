@@ -8,6 +8,7 @@ a program applied to a million rows does no tree walking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -68,9 +69,20 @@ class SubStr:
         if self.column < 0:
             raise ValueError("column index must be ≥ 0")
 
+    def whole_run(self) -> tuple[Token, int] | None:
+        """``(token, 1)`` or ``(token, -1)`` when this SubStr's two ends bound the first or
+        the last whole run of a class or special-character token; None otherwise."""
+        return _single_run(self.start, self.end)
+
+    def run_search(self) -> regex.Pattern | None:
+        """The one search whose match is this SubStr's text (before the case change), when
+        it is a whole run (``whole_run``); None otherwise."""
+        run = self.whole_run()
+        return None if run is None else _run_search(*run)
+
     def evaluator(self) -> StringFn:
         col, case = self.column, self.case
-        run = _single_run(self.start, self.end)
+        run = self.run_search()
         if run is not None:
             def whole_run(row: Row, w: int = 0) -> str | None:
                 m = run.search(row[col])
@@ -121,12 +133,21 @@ def _run_token(start: Position, end: Position) -> Token | None:
     return None
 
 
-def _single_run(start: Position, end: Position) -> regex.Pattern | None:
-    """One search that finds the first or last whole run of a token."""
+def _single_run(start: Position, end: Position) -> tuple[Token, int] | None:
+    """The token and 1 or -1 when start/end bound its first or last whole run (one search finds it)."""
     token = _run_token(start, end)
-    if token is None or token.kind not in ("class", "char") or start.step or start.count not in (1, -1):
+    if token is None or token.kind not in ("class", "char"):
         return None
-    return regex.compile(token.run, regex.V0 | (regex.REVERSE if start.count == -1 else 0))
+    assert isinstance(start, Pos)
+    if start.step or start.count not in (1, -1):
+        return None
+    return token, start.count
+
+
+@lru_cache(maxsize=1024)
+def _run_search(token: Token, count: int) -> regex.Pattern:
+    """The search for the first (count 1) or last (count -1) whole run of ``token``."""
+    return regex.compile(token.run, regex.V0 | (regex.REVERSE if count == -1 else 0))
 
 
 def _whole_run(start: Position, end: Position) -> str:

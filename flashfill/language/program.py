@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from .compiled import ManyFn, compile_switch
 from .conditionals import Switch
 from .expressions import Row
 from .serialize import switch_from_data, switch_to_data
@@ -33,11 +34,11 @@ class Program:
     >>> from flashfill.language.expressions import Concatenate, ConstStr
     >>> from flashfill.language.conditionals import Guard, Switch
     >>> p = Program(Switch(((Guard(), Concatenate((ConstStr("hi"),))),)), columns=1)
-    >>> p("anything"), Program.from_json(p.to_json()) == p
-    ('hi', True)
+    >>> p("anything"), Program.from_json(p.to_json()) == p, p.map([("a",), ("b",)])
+    ('hi', True, ['hi', 'hi'])
     """
 
-    __slots__ = ("switch", "columns", "_fn")
+    __slots__ = ("switch", "columns", "_fn", "_many")
 
     def __init__(self, switch: Switch, columns: int) -> None:
         self.switch = switch
@@ -46,6 +47,7 @@ class Program:
         if used and max(used) >= columns:
             raise ValueError(f"the program reads column {max(used) + 1} but has only {columns} columns")
         self._fn = switch.evaluator()
+        self._many: ManyFn | None = None
 
     def __call__(self, row: str | Sequence[str]) -> str | None:
         values = as_row(row)
@@ -63,6 +65,16 @@ class Program:
     def run(self, row: Row) -> str | None:
         """Like calling the program, without checking the row (for tight loops)."""
         return self._fn(row, 0)
+
+    def map(self, rows: Iterable[Row]) -> list[str | None]:
+        """``[program.run(row) for row in rows]``, several times faster on many rows.
+
+        The program is compiled to one flat function on the first call (a fraction of a
+        millisecond), so single calls and short lists are better served by ``run``.
+        """
+        if self._many is None:
+            self._many = compile_switch(self.switch)
+        return self._many(rows)
 
     def explain(self, names: Sequence[str] | None = None) -> str:
         """The program in words, one step a line; ``names`` are optional column headers."""
