@@ -11,16 +11,14 @@ import csv
 import io
 from collections.abc import Iterator
 from itertools import chain, islice
-from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.columns import Choice
 from flashfill.table.csvfile import FieldWriter, decode_error, detect_encoding, detect_format, open_text, read_record
 from flashfill.table.errors import TableError
 from flashfill.table.filler import Filler
-from flashfill.table.report import Report
+from flashfill.table.plain import PlainWriter, count_blank, one_ending, shape
 from flashfill.table.scan import Row
 
 BATCH = 4096
@@ -78,14 +76,14 @@ class CsvTable:
         """Copy the file to ``dest``, filling blank target fields with the filler's values.
 
         Batches of lines without any quote character and with one kind of line ending
-        are parsed and written with the ``csv`` module, which reproduces such lines
-        exactly and runs at C speed; any other batch is copied record by record as
-        raw text, and a filled record is rebuilt by replacing its blank field in the
-        raw text, so other fields keep their quoting and line endings stay as they were.
+        go through ``write_plain`` (C-level passes over the batch); any other batch is
+        copied record by record as raw text, and a filled record is rebuilt by replacing
+        its blank field in the raw text, so other fields keep their quoting and line
+        endings stay as they were.  Filled values are quoted the same way in both.
         """
         progress = progress or NoProgress()
         fmt = self.format
-        dialect = fmt.dialect()
+        plain = PlainWriter(fmt, choice, filler)
         with open(dest, "w", encoding=fmt.encoding, newline="", buffering=1 << 20) as w, \
                 open_text(self.path, fmt.encoding) as f:
             source = iter(f)
@@ -95,12 +93,10 @@ class CsvTable:
             number = 2
             while lines := list(islice(source, BATCH)):
                 text = "".join(lines)
-                ending = _one_ending(text, len(lines)) if fmt.fast and fmt.quotechar not in text else None
+                ending = one_ending(text, len(lines)) if fmt.fast and fmt.quotechar not in text else None
                 if ending is not None:
-                    rows = list(csv.reader(lines, dialect))
-                    _fill_rows(rows, number, choice, filler)
-                    csv.writer(w, dialect, lineterminator=ending).writerows(rows)
-                    number += len(rows)
+                    plain.write(w, lines, text, ending, number)
+                    number += len(lines)
                 else:
                     number = self._copy_records(w, iter(lines), source, number, choice, filler)
                 progress.update(number)
@@ -110,7 +106,7 @@ class CsvTable:
         """Copy the records starting in ``lines`` as raw text (continuations may come from ``source``),
         rebuilding only filled records; returns the next row number."""
         fmt = self.format
-        target, width, pick, single = _shape(choice)
+        target, width, pick, single = shape(choice)
         putter = FieldWriter(fmt)
         out: list[str] = []
         for line in lines:
@@ -122,63 +118,8 @@ class CsvTable:
                 value, outputs = filler.lookup(values)
                 if value is not None:
                     raw = putter.put(raw, target, value)
-                _count(filler.report, number, values, fields, value, outputs)
+                count_blank(filler.report, number, values, fields, value, outputs)
             out.append(raw)
             number += 1
         w.write("".join(out))
         return number
-
-
-def _one_ending(text: str, lines: int) -> str | None:
-    """The line ending shared by all ``lines`` lines of ``text``, or None if they differ or one lacks it."""
-    crlf = text.count("\r\n")
-    if crlf == lines and text.count("\n") == lines and text.count("\r") == lines:
-        return "\r\n"
-    if not crlf and text.count("\n") == lines and "\r" not in text:
-        return "\n"
-    if not crlf and text.count("\r") == lines and "\n" not in text:
-        return "\r"
-    return None
-
-
-def _fill_rows(rows: list[list[str]], number: int, choice: Choice, filler: Filler) -> None:
-    """Fill the blank target cells of parsed ``rows`` (the first is row ``number``) in place."""
-    target, width, pick, single = _shape(choice)
-    blanks = [i for i, r in enumerate(rows) if (not r[target] if len(r) > target else bool(r))]
-    if not blanks:
-        return
-    for i in blanks:
-        if len(rows[i]) < width:
-            rows[i] = rows[i] + [""] * (width - len(rows[i]))
-    values = [(pick(rows[i]),) for i in blanks] if single else [pick(rows[i]) for i in blanks]
-    outcomes = list(map(filler.lookup, values))
-    report = filler.report
-    filled = 0
-    for i, (value, outputs), inputs in zip(blanks, outcomes, values):
-        if value is None:
-            _count(report, number + i, inputs, rows[i], None, ())
-            continue
-        rows[i][target] = value
-        filled += 1
-        if outputs:
-            report.add_unsure(number + i, outputs)
-    report.filled += filled
-
-
-def _shape(choice: Choice) -> tuple[int, int, Any, bool]:
-    """Target index, row width needed, a getter of the input cells, and whether there is one input."""
-    width = max(max(choice.inputs), choice.target) + 1
-    return choice.target, width, itemgetter(*choice.inputs), len(choice.inputs) == 1
-
-
-def _count(report: Report, number: int, values: tuple[str, ...], fields: list[str], value: str | None,
-           outputs: tuple[str | None, ...]) -> None:
-    """Tell the report about one blank target cell: filled, unsure, undefined or without input."""
-    if value is not None:
-        report.filled += 1
-        if outputs:
-            report.add_unsure(number, outputs)
-    elif any(values):
-        report.add_undefined(number)
-    elif any(fields):
-        report.empty_inputs += 1
