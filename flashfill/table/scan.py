@@ -9,8 +9,9 @@ column keeps at most a fixed number of rows whatever the length of the file.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 
 from flashfill.table.columns import ColumnStats
 from flashfill.table.sample import SpreadSample
@@ -49,8 +50,8 @@ def scan(headers: Sequence[str], chunks: Iterable[tuple[int, list[Row]]], only: 
     """Read the table once, chunk by chunk; collect rows for column ``only`` or for every column.
 
     ``chunks`` yields (row number of the chunk's first row, rows).  The work per chunk
-    is done column by column with C-level list operations, so a million-row file
-    costs little more than parsing it.
+    is done column by column with C-level operations, so a million-row file costs
+    little more than parsing it.
     """
     stats = [ColumnStats(header=h) for h in headers]
     columns = [only] if only is not None else list(range(len(stats)))
@@ -61,23 +62,18 @@ def scan(headers: Sequence[str], chunks: Iterable[tuple[int, list[Row]]], only: 
     count = 0
     for first, rows in chunks:
         count += len(rows)
-        numbers = range(first, first + len(rows))
-        if not all(map(any, rows)):
-            kept = [(n, r) for n, r in zip(numbers, rows) if any(r)]
-            numbers, rows = [n for n, _ in kept], [r for _, r in kept]
-        if not rows:
+        prepared = _by_column(first, rows)
+        if prepared is None:
             continue
-        width = max(map(len, rows))
+        numbers, rows, columns_cells = prepared
+        width = len(columns_cells)
         if width > len(stats):
             stats.extend(ColumnStats() for _ in range(width - len(stats)))
             if only is None:
                 columns = list(range(width))
-        if min(map(len, rows)) < width:
-            rows = [r if len(r) == width else list(r) + [""] * (width - len(r)) for r in rows]
-        for c in range(width):
+        for c, cells in enumerate(columns_cells):
             if c not in columns and stats[c].filled_anything:
                 continue
-            cells = list(map(itemgetter(c), rows))
             blanks = cells.count("")
             column = stats[c]
             if blanks < len(cells):
@@ -88,16 +84,40 @@ def scan(headers: Sequence[str], chunks: Iterable[tuple[int, list[Row]]], only: 
             if found is None:
                 found = collected[c] = Collected(SpreadSample(ex_cap), SpreadSample(sample_cap))
             if blanks < len(cells):
-                typed = range(len(cells)) if not blanks else [i for i, v in enumerate(cells) if v]
+                typed = range(len(cells)) if not blanks else list(compress(range(len(cells)), cells))
                 column.typed += len(typed)
                 found.examples.add_many(_Picked(typed, numbers, rows))
             if blanks:
-                empty = range(len(cells)) if blanks == len(cells) else [i for i, v in enumerate(cells) if not v]
+                empty = range(len(cells)) if blanks == len(cells) else list(compress(range(len(cells)), map(not_, cells)))
                 column.blank += blanks
                 found.blanks.add_many(_Picked(empty, numbers, rows))
     for c in columns:
         collected.setdefault(c, Collected(SpreadSample(ex_cap), SpreadSample(sample_cap)))
     return Scan(stats, collected, count)
+
+
+def _by_column(first: int, rows: list[Row]) -> tuple[Sequence[int], list[Row], list[tuple[str, ...]]] | None:
+    """The chunk's rows that hold something, with their row numbers, padded to one width,
+    and their cells column by column; None when every row is empty.
+
+    The common chunk (rows of one width, some column without a blank cell, so no empty
+    row) costs two C-level passes: one over the row lengths and one transposition.
+    """
+    numbers: Sequence[int] = range(first, first + len(rows))
+    lengths = set(map(len, rows))
+    if len(lengths) == 1 and 0 not in lengths:
+        columns = list(zip(*rows))
+        if any("" not in cells for cells in columns):
+            return numbers, rows, columns
+    if not all(map(any, rows)):
+        kept = [(n, r) for n, r in zip(numbers, rows) if any(r)]
+        numbers, rows = [n for n, _ in kept], [r for _, r in kept]
+    if not rows:
+        return None
+    width = max(map(len, rows))
+    if min(map(len, rows)) < width:
+        rows = [r if len(r) == width else list(r) + [""] * (width - len(r)) for r in rows]
+    return numbers, rows, list(zip(*rows))
 
 
 class _Picked(Sequence[tuple[int, Row]]):
