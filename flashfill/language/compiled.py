@@ -125,7 +125,7 @@ def _substr(src: _Source, atom: SubStr, k: int, depth: int, exit: Exit) -> str:
         slow = f"{src.name(search.search)}({text})"
         src.emit(depth, f"m{k} = {src.name(fast)}({text}) if {flag} else {slow}" if fast else f"m{k} = {slow}")
         _none_if(src, depth, f"m{k} is None", exit)
-        return f"m{k}.group({flag if fast else ''}){case}"
+        return f"m{k}[{flag if fast else 0}]{case}"
     src.emit(depth, f"a{k} = {src.name(atom.start.evaluator())}({text}, 0)")
     _none_if(src, depth, f"a{k} is None", exit)
     src.emit(depth, f"b{k} = {src.name(atom.end.evaluator())}({text}, 0)")
