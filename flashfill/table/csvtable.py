@@ -76,7 +76,7 @@ class CsvTable:
         """Copy the file to ``dest``, filling blank target fields with the filler's values.
 
         Batches of lines without any quote character and with one kind of line ending
-        go through ``write_plain`` (C-level passes over the batch); any other batch is
+        go through ``PlainWriter`` (C-level passes over the batch); any other batch is
         copied record by record as raw text, and a filled record is rebuilt by replacing
         its blank field in the raw text, so other fields keep their quoting and line
         endings stay as they were.  Filled values are quoted the same way in both.
