@@ -61,3 +61,15 @@ def test_undefined_rows_give_none():
 
 def test_empty_output_example():
     assert flashfill.learn([("abc", "")])("xyz") == ""
+
+
+def test_a_word_every_row_has_names_positions():
+    rows = [
+        "Blue Fox 2 aka The Return of the Fox",
+        "Old Road aka Highway Sixty One",
+        "Night Shift 3 aka the long night",
+        "Paper Moon aka A Moon Made of Paper",
+    ]
+    program = flashfill.learn([(rows[0], "The Return of the Fox")], inputs=rows)
+    assert [program(r) for r in rows] == ["The Return of the Fox", "Highway Sixty One", "the long night", "A Moon Made of Paper"]
+    assert "'aka'" in program.explain()

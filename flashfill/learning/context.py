@@ -18,6 +18,11 @@ from ..language.tokens import END, FIXED_TOKENS, START, Token
 
 #: How many unlabeled rows the ranker looks at (spread evenly over the column).
 SAMPLE_SIZE = 48
+#: Words of the data that become tokens of their own ("before ' Inc'"): at most this
+#: many per column, each in every example and in at least this share of the rows.
+MAX_LITERALS = 3
+LITERAL_SUPPORT = 0.5
+_WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
 
 
 class Deadline:
@@ -87,8 +92,28 @@ def _compile(token: Token) -> tuple[regex.Pattern, regex.Pattern]:
 _FIXED_PATTERNS = {t: _compile(t) for t in FIXED_TOKENS}
 
 
-def column_tokens(strings: list[str]) -> ColumnTokens:
-    """Group the fixed tokens by how they behave on ``strings``; keep the first of each group.
+def common_words(examples: list[str], rows: list[str]) -> list[str]:
+    """Words found in every example and in most of the rows: the fixed text of a
+    column ("Inc", "aka"), worth naming positions by.
+
+    >>> common_words(["Acme Inc."], ["Bolt Inc", "Cog Inc, LLC", "Dyno"])
+    ['Inc']
+    """
+    everywhere = set(_WORD.findall(examples[0]))
+    for text in examples[1:]:
+        everywhere = {w for w in everywhere if w in text}
+    strings = list(dict.fromkeys(examples + rows))
+    if len(strings) < 2:
+        return []
+    support = {w: sum(1 for t in strings if w in t) for w in everywhere}
+    common = [w for w, n in support.items() if n >= 2 and n >= LITERAL_SUPPORT * len(strings)]
+    common.sort(key=lambda w: (-support[w], -len(w), w))
+    return common[:MAX_LITERALS]
+
+
+def column_tokens(strings: list[str], literals: list[str] = ()) -> ColumnTokens:
+    """Group the fixed tokens, then the ``literals``, by how they behave on ``strings``;
+    keep the first of each group.
 
     Tokens with no run in any string are dropped, except StartTok and EndTok. The
     masks computed for grouping are kept as the strings' cached masks.
@@ -97,10 +122,12 @@ def column_tokens(strings: list[str]) -> ColumnTokens:
     chosen: list[Token] = []
     columns: list[tuple[list[int], list[int]]] = []
     present = set("".join(strings))
-    for token in FIXED_TOKENS:
+    patterns = dict(_FIXED_PATTERNS)
+    for word in literals:
+        patterns[Token("literal", word)] = _compile(Token("literal", word))
+    for token, (starts_p, ends_p) in patterns.items():
         if token.kind == "char" and token.value not in present:
             continue
-        starts_p, ends_p = _FIXED_PATTERNS[token]
         starts, ends = _bits_each(starts_p, strings), _bits_each(ends_p, strings)
         signature = (tuple(starts), tuple(ends))
         if token not in (START, END):
@@ -111,7 +138,7 @@ def column_tokens(strings: list[str]) -> ColumnTokens:
         seen.add(signature)
         chosen.append(token)
         columns.append((starts, ends))
-    tokens = ColumnTokens(chosen, [_FIXED_PATTERNS[t][0] for t in chosen], [_FIXED_PATTERNS[t][1] for t in chosen])
+    tokens = ColumnTokens(chosen, [patterns[t][0] for t in chosen], [patterns[t][1] for t in chosen])
     for k, text in enumerate(strings):
         tokens.cache[text] = Masks(text, [starts[k] for starts, _ in columns], [ends[k] for _, ends in columns])
     return tokens

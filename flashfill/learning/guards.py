@@ -56,7 +56,7 @@ def predicates(examples: list[Example], sample: list[tuple[str, ...]], columns: 
                 token,
                 [m.starts[index].bit_count() for m in ex_masks],
                 [m.starts[index].bit_count() for m in sm_masks],
-                token_cost(token),
+                LITERAL_COST if token.kind == "literal" else token_cost(token),
             ))
         words = dict.fromkeys(w for t in rows for w in _WORD.findall(t))
         for word in words:

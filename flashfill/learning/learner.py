@@ -9,7 +9,7 @@ from ..errors import LearnError
 from ..language.conditionals import Guard, Switch
 from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
-from .context import Deadline, Masks, OutOfTime, column_tokens, sample_rows
+from .context import Deadline, Masks, OutOfTime, column_tokens, common_words, sample_rows
 from .guards import Predicate, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
@@ -291,8 +291,9 @@ def _defined_on(trace: Concatenate, sample: list[tuple[str, ...]]) -> int:
 def _column_data(exs: list[Example], sample: list[tuple[str, ...]], width: int) -> list[ColumnData]:
     data = []
     for col in range(width):
-        strings = list(dict.fromkeys([ex.row[col] for ex in exs] + [row[col] for row in sample]))
-        tokens = column_tokens(strings)
+        examples, rows = [ex.row[col] for ex in exs], [row[col] for row in sample]
+        strings = list(dict.fromkeys(examples + rows))
+        tokens = column_tokens(strings, common_words(examples, rows))
         sample_masks: list[Masks] = [tokens.masks(row[col]) for row in sample]
         data.append(ColumnData(tokens, sample_masks))
     return data

@@ -68,7 +68,7 @@ class ColumnData:
         self.tokens = tokens
         self.ranker = PositionRanker(tokens, sample)
         self.sets: dict = {}
-        self.special = frozenset(i for i, t in enumerate(tokens.tokens) if t.kind == "char")
+        self.special = frozenset(i for i, t in enumerate(tokens.tokens) if t.kind in ("char", "literal"))
 
     def restricted(self, sample: list[Masks]) -> "ColumnData":
         """The same column ranked on another sample (the rows one branch receives)."""
