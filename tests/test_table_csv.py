@@ -103,3 +103,11 @@ def test_dialect_sniffed_or_sensible_default(tmp_path, text, delimiter):
     path = tmp_path / "d.csv"
     path.write_text(text, encoding="utf-8", newline="")
     assert detect_format(path, "utf-8").delimiter == delimiter
+
+
+def test_dialect_is_made_once_per_format():
+    """Quoted records are read one at a time; a new dialect class for each cost time and,
+    with the garbage collector paused during a pass, memory that grew with the file."""
+    fmt = CsvFormat("utf-8", delimiter=";")
+    assert fmt.dialect() is fmt.dialect() is CsvFormat("utf-8", delimiter=";").dialect()
+    assert fmt.dialect() is not CsvFormat("utf-8").dialect() and fmt.dialect().delimiter == ";"

@@ -14,6 +14,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from flashfill.table.errors import TableError
@@ -41,16 +42,26 @@ class CsvFormat:
     quote_all: bool = False
 
     def dialect(self) -> type[csv.Dialect]:
-        """A csv dialect class for the csv module's reader."""
-        attrs = dict(delimiter=self.delimiter, quotechar=self.quotechar, doublequote=self.doublequote,
-                     escapechar=self.escapechar, skipinitialspace=self.skipinitialspace,
-                     lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL, strict=False)
-        return type("Detected", (csv.Dialect,), attrs)
+        """A csv dialect class for the csv module's reader, made once per format.
+
+        Records with quotes are read one by one, each asking for the dialect: a new
+        class each time cost microseconds per record, and while the garbage collector
+        is paused for a pass, the memory of every class made.
+        """
+        return _dialect(self)
 
     @property
     def fast(self) -> bool:
         """True when a record without quote characters is just ``line.split(delimiter)``."""
         return self.escapechar is None and not self.skipinitialspace
+
+
+@lru_cache(maxsize=64)
+def _dialect(fmt: CsvFormat) -> type[csv.Dialect]:
+    attrs = dict(delimiter=fmt.delimiter, quotechar=fmt.quotechar, doublequote=fmt.doublequote,
+                 escapechar=fmt.escapechar, skipinitialspace=fmt.skipinitialspace,
+                 lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL, strict=False)
+    return type("Detected", (csv.Dialect,), attrs)
 
 
 def detect_encoding(path: Path) -> str:
