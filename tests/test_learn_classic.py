@@ -73,3 +73,14 @@ def test_a_word_every_row_has_names_positions():
     program = flashfill.learn([(rows[0], "The Return of the Fox")], inputs=rows)
     assert [program(r) for r in rows] == ["The Return of the Fox", "Highway Sixty One", "the long night", "A Moon Made of Paper"]
     assert "'aka'" in program.explain()
+
+
+def test_first_letters_of_lowercase_words():
+    """No token boundary follows the first letter of 'john': the end is counted from the start."""
+    login = flashfill.learn([("john smith", "jsmith")], inputs=["mary doe", "alan turing"])
+    assert login("alan turing") == "aturing"
+    again = flashfill.Program.from_json(login.to_json())
+    assert again == login and again("ada lovelace") == "alovelace"
+    acronym = flashfill.learn([("association computing machinery", "acm"), ("principle of programming languages", "popl")])
+    assert acronym("very large data bases") == "vldb"
+    assert "first character of each word" in acronym.explain()

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import flashfill
 from flashfill.language import (
-    FIXED_TOKENS, CPos, Concatenate, ConstStr, Guard, Loop, Match, Pos, SubStr, Switch, Token, TokenSeq,
+    FIXED_TOKENS, CPos, Concatenate, ConstStr, Guard, Loop, Match, Pos, Shift, SubStr, Switch, Token, TokenSeq,
 )
 from flashfill.language.ascii_runs import ascii_run_search
 from flashfill.language.expressions import CASES
@@ -98,7 +98,10 @@ def substrs(draw):
         run = TokenSeq((draw(st.one_of(st.sampled_from(CLASS_TOKENS), tokens)),))
         count = draw(st.one_of(st.sampled_from([1, -1]), counts))
         return SubStr(column, Pos(TokenSeq(), run, count), Pos(run, TokenSeq(), count), case)
-    return SubStr(column, draw(positions()), draw(positions()), case)
+    start = draw(positions())
+    if draw(st.booleans()):
+        return SubStr(column, start, Shift(start, draw(st.integers(1, 3))), case)
+    return SubStr(column, start, draw(positions()), case)
 
 
 def loops():

@@ -13,7 +13,7 @@ from typing import Callable
 
 import regex
 
-from .positions import CPos, Pos, Position
+from .positions import CPos, Pos, Position, Shift
 from .tokens import Token
 from .words import column_name, quote
 
@@ -111,6 +111,14 @@ class SubStr:
             text = f"{whole} of {where}"
         elif self.start == CPos(0) and self.end == CPos(-1):
             text = f"all of {where}"
+        elif isinstance(self.end, Shift) and self.end.base == self.start:
+            many = f"the first {self.end.k} characters" if self.end.k > 1 else "the first character"
+            if self.start == CPos(0):
+                text = f"{many} of {where}"
+            elif isinstance(self.start, Pos) and not self.start.left.tokens:
+                text = f"{many} of {self.start.describe().removeprefix('the start of ')} of {where}"
+            else:
+                text = f"{many} of {where} from {self.start.describe()}"
         else:
             text = f"the text of {where} from {self.start.describe()} to {self.end.describe()}"
         return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text

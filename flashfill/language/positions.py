@@ -142,4 +142,34 @@ def _nth(forward: regex.Pattern, backward: regex.Pattern, s: str, c: int) -> int
     return None
 
 
-Position = CPos | Pos
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """``k`` characters after ``base`` (⊥ past the end): with ``base`` the start of a
+    SubStr, its first k characters ("the first letter of each word")."""
+
+    base: CPos | Pos
+    k: int
+
+    def __post_init__(self) -> None:
+        if self.k < 1:
+            raise ValueError("Shift needs k ≥ 1")
+        if isinstance(self.base, Shift):
+            raise ValueError("Shift of a Shift: add the counts instead")
+
+    def evaluator(self) -> PositionFn:
+        base, k = self.base.evaluator(), self.k
+
+        def shifted(s: str, w: int = 0) -> int | None:
+            t = base(s, w)
+            return None if t is None or t + k > len(s) else t + k
+
+        return shifted
+
+    def eval(self, s: str, w: int = 0) -> int | None:
+        return self.evaluator()(s, w)
+
+    def describe(self) -> str:
+        return f"{self.k} character{'s' if self.k > 1 else ''} after {self.base.describe()}"
+
+
+Position = CPos | Pos | Shift

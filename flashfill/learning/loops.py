@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..language.expressions import Loop
 from ..language.positions import Pos
 from .context import Deadline
-from .position_sets import CPOS, token_seq
+from .position_sets import CPOS, SHIFT, token_seq
 from .ranking import ATOM_COST
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
@@ -133,6 +133,8 @@ class BodyLearner(TraceLearner):
 
 def _at_first(d: tuple) -> tuple[int, int, int]:
     """A loop descriptor as the plain descriptor it is in the first iteration."""
+    if d[0] == SHIFT:
+        return d
     a, b, step, offset = d
     return a, b, step + offset or step
 

@@ -4,7 +4,7 @@ A *descriptor* is a small tuple standing for one position expression:
 ``(a, b, c)`` is ``Pos(left=sequence a, right=sequence b, c)`` where a sequence id is
 a token index into the column's representative tokens, a pair of them (see
 ``pair``), or ``EPS`` for an empty side; and ``(CPOS, k, 0)`` is
-``CPos(k)``. A position set is a frozenset of descriptors, so intersecting the sets
+``CPos(k)``; ``(SHIFT, k, 0)``, an end k characters after the start. A position set is a frozenset of descriptors, so intersecting the sets
 of two examples is one C-level set intersection.
 """
 
@@ -15,6 +15,8 @@ from .context import ColumnTokens, Masks
 
 EPS = -1
 CPOS = -2
+#: ``(SHIFT, k, 0)`` is an end only: k characters after the SubStr's start (``Shift``).
+SHIFT = -3
 #: Index of StartTok and EndTok among a column's representatives (always kept first).
 #: Positions never use them: CPos(0) and CPos(-1) say the same more simply.
 START_INDEX, END_INDEX = 0, 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
-from .position_sets import CPOS, EPS, PAIR, Descriptor, evaluate, tokens_of
+from .position_sets import CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate, tokens_of
 
 ATOM_COST = 1.0
 #: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
@@ -22,6 +22,10 @@ CASE_CHANGE = 0.4
 #: Penalty for a position undefined on every sampled row (scaled by the fraction).
 UNDEFINED = 2.0
 CONSTANT_POSITION = 1.5
+#: An end a fixed number of characters after the start ("the first letter of the
+#: word"): dearer than an end at a token, which says more about the data.
+SHIFT_COST = 1.0
+SHIFT_CHAR = 0.5
 OCCURRENCE = 0.25
 TWO_SIDED = 0.1
 #: Extra cost of a two-token sequence over its tokens' own costs.
@@ -74,6 +78,8 @@ class PositionRanker:
 
     def prior(self, d: Descriptor) -> float:
         a, b, c = d
+        if a == SHIFT:
+            return -SHIFT_COST - SHIFT_CHAR * (b - 1)
         if a == CPOS:
             if b in (0, -1):
                 return 0.0
@@ -101,7 +107,7 @@ class PositionRanker:
 
     def data(self, d: Descriptor) -> float:
         """Penalty for rows of the sample on which the descriptor is undefined."""
-        if not self.sample:
+        if not self.sample or d[0] == SHIFT:
             return 0.0
         missing = self.values(d).count(None)
         return -UNDEFINED * missing / len(self.sample)
@@ -153,6 +159,10 @@ class PositionRanker:
             return self.data(d2)
         if d2 == (CPOS, -1, 0):
             return self.data(d1)
+        if d2[0] == SHIFT:
+            k = d2[1]
+            missing = sum(1 for a, m in zip(self.values(d1), self.sample) if a is None or a + k > len(m.text))
+            return -UNDEFINED * missing / len(self.sample)
         missing = sum(1 for a, b in zip(self.values(d1), self.values(d2)) if a is None or b is None or a > b)
         return -UNDEFINED * missing / len(self.sample)
 

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
+from ..language.positions import Shift
 from .context import ColumnTokens, Deadline, Masks
-from .position_sets import evaluate, position_set, to_position
+from .position_sets import SHIFT, evaluate, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
 #: Atoms kept per edge of the product (the best few, for the k-best programme).
 ATOMS_PER_EDGE = 3
+#: Longest SubStr whose end is counted in characters from its start.
+MAX_SHIFT = 3
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
@@ -162,7 +165,7 @@ class TraceLearner:
                     first = self.joined_set(col, places)
                     if not first:
                         continue
-                    for ends, last in self._ends(col, starts):
+                    for ends, last in self._ends(col, starts) + self._shifts(starts):
                         if case and self._identity_suffices(col, starts, ends, node):
                             continue
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
@@ -211,6 +214,15 @@ class TraceLearner:
             if not partial:
                 return []
         return partial
+
+    @staticmethod
+    def _shifts(starts: tuple[tuple[int, int], ...]) -> list[tuple[tuple[int, ...], frozenset]]:
+        """Ends a fixed 1..MAX_SHIFT characters after the start, where every example allows it."""
+        room = min(length for _, length in starts)
+        return [
+            (tuple(a + k for a, _ in starts), frozenset({(SHIFT, k, 0)}))
+            for k in range(1, min(room, MAX_SHIFT) + 1)
+        ]
 
     def _identity_suffices(self, col, starts, ends, node) -> bool:
         for e, ((a, _), b) in enumerate(zip(starts, ends)):
@@ -279,7 +291,7 @@ class TraceLearner:
     def _overlaps(self, x: SubAtom, y: SubAtom) -> bool:
         for e in range(self.k):
             m = self.masks[e][x.column]
-            xs, xe, ys, ye = (evaluate(d, m) for d in (x.start, x.end, y.start, y.end))
+            xs, xe, ys, ye = (*_span(x, m), *_span(y, m))
             if max(xs, ys) < min(xe, ye):
                 return True
         return False
@@ -295,7 +307,9 @@ class TraceLearner:
                 built.append(atom.loop)
                 continue
             start, end = (choice or {}).get(i, (atom.start, atom.end))
-            built.append(SubStr(atom.column, self.position(start, atom.column), self.position(end, atom.column), atom.case))
+            first = self.position(start, atom.column)
+            last = Shift(first, end[1]) if end[0] == SHIFT else self.position(end, atom.column)
+            built.append(SubStr(atom.column, first, last, atom.case))
         return Concatenate(tuple(_merge_constants(built)))
 
     def variants(self, score: float, atoms: list[Atom], size: int = 4) -> list[tuple[float, Concatenate]]:
@@ -312,6 +326,13 @@ class TraceLearner:
                         delta = ranker.pair_score(d1, d2) - chosen
                         out.append((score + delta, self.build(atoms, {i: (d1, d2)})))
         return out
+
+
+def _span(atom: SubAtom, masks: Masks) -> tuple[int, int]:
+    """Where a SubStr atom starts and ends in one example (both defined there)."""
+    start = evaluate(atom.start, masks)
+    end = start + atom.end[1] if atom.end[0] == SHIFT else evaluate(atom.end, masks)
+    return start, end
 
 
 def _merge_constants(atoms: list) -> list:
