@@ -50,3 +50,10 @@ def test_tiny_budget_gives_a_clear_error_or_a_program():
         assert "time budget" in str(e)
     else:
         assert all(program(row) == out for row, out in examples)
+
+
+def test_examples_no_condition_tells_apart_are_named():
+    with pytest.raises(flashfill.LearnError) as info:
+        flashfill.learn([("~", "x"), ("^", "y")])
+    assert "no condition tells apart '~' -> 'x'" in str(info.value)
+    assert info.value.example_indexes == (0,)

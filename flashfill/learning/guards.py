@@ -24,6 +24,10 @@ MAX_COUNT = 3
 #: Words of the data as guard tokens ("has 'Inc'") fit the examples easily and
 #: generalise less often than token classes, so they cost more.
 LITERAL_COST = 1.0
+#: Per sampled row (as a share of the sample): the reward for sending it to a branch
+#: that fills it, and the penalty for sending it to one that cannot.
+ROUTED = 0.25
+MISROUTED = 2.0
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\p{Nd}+")
 
 
@@ -131,4 +135,4 @@ def _utility(p: Predicate, defined: int, size: int) -> float:
     larger penalty for sending them where it is undefined."""
     if not size:
         return 0.0
-    return (0.25 * (p.on_sample & defined).bit_count() - 2 * (p.on_sample & ~defined).bit_count()) / size
+    return (ROUTED * (p.on_sample & defined).bit_count() - MISROUTED * (p.on_sample & ~defined).bit_count()) / size

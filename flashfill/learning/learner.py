@@ -10,7 +10,7 @@ from ..language.conditionals import Guard, Switch
 from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
 from .context import Deadline, Masks, OutOfTime, column_tokens, common_words, sample_rows
-from .guards import Predicate, learn_guard, predicates
+from .guards import MISROUTED, Predicate, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
@@ -200,7 +200,11 @@ class Synthesizer:
             if best is None or key < best[0]:
                 best = (key, order, guards)
         if best is None:
-            group = self.groups[-1][0]
+            everyone = (1 << len(self.exs)) - 1
+            group = next(
+                group for group, _, _ in self.groups
+                if learn_guard(_bits(group), everyone & ~_bits(group), preds, 0, 0) is None
+            )
             raise LearnError(
                 "no single program produces all the examples, and no condition tells apart "
                 + "; ".join(f"{_show(self.exs[i].row)} -> {self.exs[i].output!r}" for i in sorted(group)[:3])
@@ -221,7 +225,7 @@ class Synthesizer:
         unrouted = (1 << len(self.sample)) - 1
         size = len(self.sample)
         for g in order[:-1]:
-            positives = sum(1 << i for i in self.groups[g][0])
+            positives = _bits(self.groups[g][0])
             later &= ~positives
             found = learn_guard(positives, later, preds, defined[g] & unrouted, size)
             if found is None:
@@ -231,7 +235,7 @@ class Synthesizer:
             total += cost
             unrouted &= ~_holds_on(guard, self.sample)
         if size:
-            total += 2 * (unrouted & ~defined[order[-1]]).bit_count() / size
+            total += MISROUTED * (unrouted & ~defined[order[-1]]).bit_count() / size
         return guards + [Guard()], total
 
     def alternatives(self, best: Switch) -> list[tuple[float, Switch]]:
@@ -268,6 +272,10 @@ class Synthesizer:
             if rest is not None:
                 found.append((i, rest[1].evaluator()(self.exs[i].row, 0)))
         return found
+
+
+def _bits(group: Group) -> int:
+    return sum(1 << i for i in group)
 
 
 def _holds_on(guard: Guard, sample: list[tuple[str, ...]]) -> int:

@@ -4,8 +4,9 @@ A *descriptor* is a small tuple standing for one position expression:
 ``(a, b, c)`` is ``Pos(left=sequence a, right=sequence b, c)`` where a sequence id is
 a token index into the column's representative tokens, a pair of them (see
 ``pair``), or ``EPS`` for an empty side; and ``(CPOS, k, 0)`` is
-``CPos(k)``; ``(SHIFT, k, 0)``, an end k characters after the start. A position set is a frozenset of descriptors, so intersecting the sets
-of two examples is one C-level set intersection.
+``CPos(k)``; ``(SHIFT, k, 0)`` is an end k characters after the start. A position
+set is a frozenset of descriptors, so intersecting the sets of two examples is one
+C-level set intersection.
 """
 
 from __future__ import annotations
