@@ -3,13 +3,16 @@
 import flashfill
 from flashfill.language import Loop, Program
 
+#: Phone numbers, one without its area code: a conditional adds the default one.
+PHONES = [
+    ("425-555-1234", "425-555-1234"),
+    ("555-9876", "425-555-9876"),
+    ("206-555-0000", "206-555-0000"),
+]
+
 
 def test_phone_numbers_without_area_code_get_a_default():
-    examples = [
-        ("425-555-1234", "425-555-1234"),
-        ("555-9876", "425-555-9876"),
-        ("206-555-0000", "206-555-0000"),
-    ]
+    examples = PHONES
     rows = ["360-555-1111", "555-2222", "509-555-3333", "555-4444"]
     program = flashfill.learn(examples, inputs=rows)
     assert len(program.switch.cases) == 2
@@ -53,7 +56,7 @@ def test_loops_and_guards_survive_json():
     program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
     again = Program.from_json(program.to_json())
     assert again == program and again("Ada Byron King") == "ABK"
-    examples = [("425-555-1234", "425-555-1234"), ("555-9876", "425-555-9876"), ("206-555-0000", "206-555-0000")]
+    examples = PHONES
     conditional = flashfill.learn(examples)
     assert Program.from_json(conditional.to_json())("555-1212") == conditional("555-1212")
 
@@ -61,17 +64,13 @@ def test_loops_and_guards_survive_json():
 def test_explain_reads_as_steps():
     program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
     assert "each" in program.explain()
-    examples = [("425-555-1234", "425-555-1234"), ("555-9876", "425-555-9876"), ("206-555-0000", "206-555-0000")]
+    examples = PHONES
     text = flashfill.learn(examples).explain()
     assert text.startswith("If ") and "Otherwise" in text
 
 
 def test_the_last_branch_is_the_default_so_every_row_gets_a_branch():
-    examples = [
-        ("425-555-1234", "425-555-1234"),
-        ("555-9876", "425-555-9876"),
-        ("206-555-0000", "206-555-0000"),
-    ]
+    examples = PHONES
     rows = ["360-555-1111", "555-2222", "1-800-555-0199", "ext. 12"]
     program = flashfill.learn(examples, inputs=rows)
     guards = [guard for guard, _ in program.switch.cases]

@@ -18,20 +18,7 @@ from flashfill.table import Columns, Destination, NotLearnedError, TableError, f
 from flashfill.table.columns import ColumnStats, choose
 from flashfill.table.learner import Learned
 
-
-class Upper:
-    """A program: the first input upper-cased; undefined on inputs containing '?'."""
-
-    def __call__(self, row):
-        return None if "?" in row[0] else row[0].upper()
-
-    def explain(self):
-        return "upper-case column 1"
-
-
-class Lower(Upper):
-    def __call__(self, row):
-        return row[0].lower()
+from fake_programs import Lower, Upper
 
 
 def upper_learner(calls=None):
@@ -289,15 +276,8 @@ def test_rule_errors():
 class FirstColumnOnly(Upper):
     """Reads only input column 0, and says so."""
 
-    def __init__(self):
-        self.calls = 0
-
     def columns_used(self):
         return {0}
-
-    def __call__(self, row):
-        self.calls += 1
-        return row[0].upper()
 
 
 def test_cache_is_keyed_on_the_columns_the_program_reads():
