@@ -72,10 +72,10 @@ def predicates(examples: list[Example], sample: list[tuple[str, ...]], columns: 
             ))
         for token, counts, sample_counts, cost in candidates:
             for k in range(1, min(MAX_COUNT, max(counts)) + 1):
-                on = _bits(c >= k for c in counts)
+                on = bit_set(c >= k for c in counts)
                 if on in (0, everyone):
                     continue
-                on_sample = _bits(c >= k for c in sample_counts)
+                on_sample = bit_set(c >= k for c in sample_counts)
                 extra = 0.3 * (k - 1)
                 for negated in (False, True):
                     truth = everyone & ~on if negated else on
@@ -87,7 +87,8 @@ def predicates(examples: list[Example], sample: list[tuple[str, ...]], columns: 
     return list(found.values())
 
 
-def _bits(flags) -> int:
+def bit_set(flags) -> int:
+    """The int whose bit i is set when the i-th flag is true."""
     out = 0
     for i, flag in enumerate(flags):
         if flag:

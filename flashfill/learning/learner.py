@@ -10,7 +10,7 @@ from ..language.conditionals import Guard, Switch
 from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
 from .context import Deadline, Masks, OutOfTime, column_tokens, common_words, sample_rows
-from .guards import MISROUTED, Predicate, learn_guard, predicates
+from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
@@ -203,7 +203,7 @@ class Synthesizer:
             everyone = (1 << len(self.exs)) - 1
             group = next(
                 group for group, _, _ in self.groups
-                if learn_guard(_bits(group), everyone & ~_bits(group), preds, 0, 0) is None
+                if learn_guard(_group_mask(group), everyone & ~_group_mask(group), preds, 0, 0) is None
             )
             raise LearnError(
                 "no single program produces all the examples, and no condition tells apart "
@@ -225,7 +225,7 @@ class Synthesizer:
         unrouted = (1 << len(self.sample)) - 1
         size = len(self.sample)
         for g in order[:-1]:
-            positives = _bits(self.groups[g][0])
+            positives = _group_mask(self.groups[g][0])
             later &= ~positives
             found = learn_guard(positives, later, preds, defined[g] & unrouted, size)
             if found is None:
@@ -233,7 +233,7 @@ class Synthesizer:
             guard, cost = found
             guards.append(guard)
             total += cost
-            unrouted &= ~_holds_on(guard, self.sample)
+            unrouted &= ~bit_set(map(guard.evaluator(), self.sample))
         if size:
             total += MISROUTED * (unrouted & ~defined[order[-1]]).bit_count() / size
         return guards + [Guard()], total
@@ -274,26 +274,13 @@ class Synthesizer:
         return found
 
 
-def _bits(group: Group) -> int:
+def _group_mask(group: Group) -> int:
     return sum(1 << i for i in group)
-
-
-def _holds_on(guard: Guard, sample: list[tuple[str, ...]]) -> int:
-    holds = guard.evaluator()
-    bits = 0
-    for i, row in enumerate(sample):
-        if holds(row):
-            bits |= 1 << i
-    return bits
 
 
 def _defined_on(trace: Concatenate, sample: list[tuple[str, ...]]) -> int:
     run = trace.evaluator()
-    bits = 0
-    for i, row in enumerate(sample):
-        if run(row, 0) is not None:
-            bits |= 1 << i
-    return bits
+    return bit_set(run(row, 0) is not None for row in sample)
 
 
 def _column_data(exs: list[Example], sample: list[tuple[str, ...]], width: int) -> list[ColumnData]:
