@@ -38,13 +38,19 @@ CATEGORIES = [("EL", "Desk lamp"), ("KT", "Kettle"), ("OF", "Office chair"), ("G
 COLOURS = ["BLK", "WHT", "RED", "BLU", "GRN"]
 
 
-def contacts(path: Path) -> None:
+def _workbook(title: str, headers: list[str]):
+    """A new workbook whose one sheet is ``title``, with a bold header row."""
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.title = "Contacts"
-    sheet.append(["Name", "Phone", "Email", "Joined", "Phone (formatted)"])
+    sheet.title = title
+    sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    return book, sheet
+
+
+def contacts(path: Path) -> None:
+    book, sheet = _workbook("Contacts", ["Name", "Phone", "Email", "Joined", "Phone (formatted)"])
     for i in range(20):
         first, last = FIRST[i], LAST[(i * 7) % len(LAST)]
         phone = f"{200 + (i * 37) % 700}-555-{1000 + (i * 397) % 9000:04d}"
@@ -79,12 +85,7 @@ def products(path: Path) -> None:
 
 
 def addresses(path: Path) -> None:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Addresses"
-    sheet.append(["Street", "City", "State", "ZIP", "Mailing label"])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    book, sheet = _workbook("Addresses", ["Street", "City", "State", "ZIP", "Mailing label"])
     for i in range(16):
         city, state, zip_code = CITIES[i % len(CITIES)]
         street = f"{10 + (i * 53) % 990} {STREETS[i % len(STREETS)]}"
