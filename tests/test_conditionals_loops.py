@@ -52,6 +52,33 @@ def test_every_number_joined_by_commas():
     assert program("q 7 r 8 s 9 t 10") == "7,8,9,10"
 
 
+def test_a_loop_can_come_from_a_later_example():
+    # The first example has one '_' (one iteration): only the second shows the repetition.
+    program = flashfill.learn([("active_record", "activeRecord"), ("a_string_var", "aStringVar")])
+    assert _has_loop(program) and len(program.switch.cases) == 1
+    assert program("num_hit_count_curr") == "numHitCountCurr"
+    assert program("a_bc_de_fg_hi_jk") == "aBcDeFgHiJk"
+
+
+def test_loop_pieces_cut_inside_a_run_of_digits():
+    program = flashfill.learn([("519-781-8816", "5197818816")], inputs=["12-3-45-6", "7"])
+    assert _has_loop(program)
+    assert program("12-3-45-6") == "123456"
+
+
+def test_one_loop_body_fits_every_example():
+    # Alone, each example suggests another body (each number, each word); together,
+    # "each run of letters or digits, then one space".
+    examples = [
+        ("1 2 3 4   5", "1 2 3 4 5"),
+        ("What   is the   matter", "What is the matter"),
+        ("1   2  4  4", "1 2 4 4"),
+    ]
+    program = flashfill.learn(examples)
+    assert _has_loop(program) and len(program.switch.cases) == 1
+    assert program("a  b   c d") == "a b c d"
+
+
 def test_loops_and_guards_survive_json():
     program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
     again = Program.from_json(program.to_json())

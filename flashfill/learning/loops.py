@@ -1,15 +1,20 @@
 """Learning loops: ``Loop(λw: body)`` where the body's positions count ``step·w + offset``.
 
-At a node of the product, the output of the first example is cut into two
+At a node of the product, the output of each example is cut into two
 consecutive pieces of the same shape (same run pattern of letters, digits and
 punctuation: "J." and "F.", or ", 12" and ", 345"). A body is learned from the
 pieces as if they were two examples on the same row, except that a position met
 as occurrence c in piece w is recorded as step ±1 with offset c ∓ w, so only
 descriptors that advance by one occurrence per piece survive the intersection.
-Each body found is run on every example's row, which gives the loop edge's extent.
+The repetition may show in any one example (the others may have a single
+iteration), and bodies are also learned from the first two pieces of every
+example at once, so that one body fits them all. Each body found is run on
+every example's row, which gives the loop edge's extent.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..language.expressions import Loop
 from ..language.positions import Pos
@@ -23,6 +28,17 @@ LOOP_COST = 0.5
 MAX_PIECE = 16
 MAX_ATTEMPTS = 120
 BODIES_TRIED = 3
+#: Ways of cutting the first two pieces tried per example and node.
+PAIRS_TRIED = 12
+
+
+def skeleton(text: str) -> str:
+    """A piece's shape with letters and digits alike: what pieces of different data share.
+
+    >>> skeleton("12 "), skeleton("What "), skeleton("a-1"), skeleton("B2B")
+    ('A ', 'A ', 'A-A', 'A')
+    """
+    return re.sub("[LN]+", "A", shape(text))
 
 
 def shape(text: str) -> str:
@@ -47,9 +63,15 @@ class Loops:
         self.cache: dict[tuple, list[tuple[float, Loop]]] = {}
 
     def edges(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, LoopAtom]]:
-        first = learner.examples[0]
+        """Loop edges out of ``node``: every candidate that fits every example there."""
+        found: dict[Loop, float] = {}
+        for example, i in zip(learner.examples, node):
+            for score, loop in self.candidates(learner, example, i):
+                found[loop] = max(score, found.get(loop, score))
+        for score, loop in self.joint(learner, node):
+            found[loop] = max(score, found.get(loop, score))
         out: list[tuple[tuple[int, ...], float, LoopAtom]] = []
-        for score, loop in self.candidates(learner, first, node[0]):
+        for loop, score in found.items():
             run = loop.evaluator()
             target = []
             for e, ex in enumerate(learner.examples):
@@ -67,24 +89,85 @@ class Loops:
         if key in self.cache:
             return self.cache[key]
         found: dict[Loop, float] = {}
-        out = example.output
+        for k1, k2 in self._piece_pairs(example.output, i):
+            if self.attempts >= MAX_ATTEMPTS:
+                break
+            self.attempts += 1
+            pieces = [(example, i, k1), (example, k1, k2)]
+            for score, loop in self._bodies(learner, pieces, (1, 2)):
+                self._keep(found, score, loop, [(example, i, k2)])
+        self.cache[key] = _best(found)
+        return self.cache[key]
+
+    def joint(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[float, Loop]]:
+        """Loops learned from the first two pieces of every example at once.
+
+        One body must then produce every piece of every example, which is the
+        intersection of the examples' loop bodies: "each run of non-spaces, then a
+        space" where one example alone would pick "each number" and another
+        "each word". Pieces are matched across examples by their skeleton.
+        """
+        if len(node) < 2:
+            return []
+        key = (tuple(learner.examples), node)
+        if key in self.cache:
+            return self.cache[key]
+        by_skeleton: list[dict[str, tuple[int, int]]] = []
+        for ex, i in zip(learner.examples, node):
+            firsts: dict[str, tuple[int, int]] = {}
+            for k1, k2 in self._piece_pairs(ex.output, i):
+                firsts.setdefault(skeleton(ex.output[i:k1]), (k1, k2))
+            by_skeleton.append(firsts)
+        found: dict[Loop, float] = {}
+        for name in by_skeleton[0]:
+            if not all(name in firsts for firsts in by_skeleton) or self.attempts >= MAX_ATTEMPTS:
+                continue
+            self.attempts += 1
+            pieces, ws, whole = [], [], []
+            for ex, i, firsts in zip(learner.examples, node, by_skeleton):
+                k1, k2 = firsts[name]
+                pieces += [(ex, i, k1), (ex, k1, k2)]
+                ws += [1, 2]
+                whole.append((ex, i, k2))
+            for score, loop in self._bodies(learner, pieces, tuple(ws)):
+                self._keep(found, score, loop, whole)
+        self.cache[key] = _best(found)
+        return self.cache[key]
+
+    @staticmethod
+    def _piece_pairs(out: str, i: int) -> list[tuple[int, int]]:
+        """(k1, k2): ``out[i:k1]`` and ``out[k1:k2]`` are two pieces of the same shape.
+
+        Natural cuts come first: single characters ("J", "F" of "JFK") and pieces that
+        end where a run of capitals, lowercase letters, digits or a punctuation
+        character ends ("active|Record"); cuts inside a run ("519|781" of
+        "5197818816") follow, pieces of equal length first.
+        """
+        natural, inside = [], []
         for k1 in range(i + 1, min(len(out), i + MAX_PIECE) + 1):
             piece = shape(out[i:k1])
             for k2 in range(k1 + 1, min(len(out), k1 + MAX_PIECE) + 1):
                 if shape(out[k1:k2]) != piece:
                     continue
-                if self.attempts >= MAX_ATTEMPTS:
-                    break
-                self.attempts += 1
-                for score, loop in self._bodies(learner, example, out[i:k1], out[k1:k2]):
-                    produced = loop.evaluator()(example.row, 0)
-                    if produced and len(produced) >= k2 - i and out.startswith(produced, i):
-                        found[loop] = max(score, found.get(loop, score))
-        self.cache[key] = sorted(((s, l) for l, s in found.items()), key=lambda x: -x[0])[:BODIES_TRIED]
-        return self.cache[key]
+                single = k1 == i + 1 and k2 == k1 + 1
+                cut = natural if single or _run_ends(out, k1) and _run_ends(out, k2) else inside
+                cut.append((k1, k2))
+        inside.sort(key=lambda k: (abs(2 * k[0] - i - k[1]), k[0]))
+        return (natural + inside)[:PAIRS_TRIED]
 
-    def _bodies(self, learner: TraceLearner, example: Example, a: str, b: str) -> list[tuple[float, Loop]]:
-        body = BodyLearner([Example(example.row, a), Example(example.row, b)], learner.columns, learner.deadline)
+    @staticmethod
+    def _keep(found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
+        """Record ``loop`` if, on each span's row, it produces at least that span of the output."""
+        run = loop.evaluator()
+        for example, i, k in spans:
+            produced = run(example.row, 0)
+            if not produced or len(produced) < k - i or not example.output.startswith(produced, i):
+                return
+        found[loop] = max(score, found.get(loop, score))
+
+    def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
+        examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
+        body = BodyLearner(examples, ws, learner.columns, learner.deadline)
         loops = []
         for score, atoms in body.learn_top(BODIES_TRIED):
             if not any(isinstance(x, SubAtom) for x in atoms):
@@ -93,18 +176,32 @@ class Loops:
         return loops
 
 
-class BodyLearner(TraceLearner):
-    """A TraceLearner whose examples are the pieces w = 1, 2 of a loop on one row."""
+def _run_ends(text: str, k: int) -> bool:
+    """Whether a run of one kind of character (capitals, lowercase, digits, other) ends at k."""
+    return k == len(text) or _kind(text[k - 1]) != _kind(text[k]) or _kind(text[k]) == "other"
 
-    def __init__(self, pieces: list[Example], columns: list[ColumnData], deadline: Deadline) -> None:
+
+def _kind(ch: str) -> str:
+    return "upper" if ch.isupper() else "lower" if ch.islower() else "digit" if ch.isdigit() else "other"
+
+
+def _best(found: dict[Loop, float]) -> list[tuple[float, Loop]]:
+    return sorted(((s, l) for l, s in found.items()), key=lambda x: -x[0])[:BODIES_TRIED]
+
+
+class BodyLearner(TraceLearner):
+    """A TraceLearner whose examples are pieces of loops, piece e being iteration ``ws[e]``."""
+
+    def __init__(self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], deadline: Deadline) -> None:
         super().__init__(pieces, columns, deadline, loops=None)
+        self.ws = ws
         self._shifted: dict[tuple[int, int, int], frozenset] = {}
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         key = (e, col, t)
         found = self._shifted.get(key)
         if found is None:
-            w = e + 1
+            w = self.ws[e]
             found = frozenset(
                 (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
                 for a, b, c in super().place_set(e, col, t)

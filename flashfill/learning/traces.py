@@ -13,7 +13,6 @@ whole-trace preferences.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import product
 
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
@@ -127,16 +126,6 @@ class TraceLearner:
         self._occurrences[key] = found
         return found
 
-    def joined_set(self, col: int, places: tuple[int, ...]) -> frozenset:
-        """The descriptors pointing at ``places[e]`` in every example's column ``col``."""
-        key = (col, places)
-        found = self._joined.get(key)
-        if found is None:
-            sets = [self.place_set(e, col, t) for e, t in enumerate(places)]
-            found = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
-            self._joined[key] = found
-        return found
-
     # ----- the product walk ---------------------------------------------------------------
     def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list[tuple[float, Atom]]]:
         """The best few atoms on each edge out of ``node``, keyed by the target node."""
@@ -160,11 +149,7 @@ class TraceLearner:
                 occ = [self.occurrences(e, col, case, node[e]) for e in range(self.k)]
                 if not all(occ):
                     continue
-                for starts in product(*occ):
-                    places = tuple(a for a, _ in starts)
-                    first = self.joined_set(col, places)
-                    if not first:
-                        continue
+                for starts, first in self._starts(col, occ):
                     for ends, last in self._ends(col, starts) + self._shifts(starts):
                         if case and self._identity_suffices(col, starts, ends, node):
                             continue
@@ -198,6 +183,28 @@ class TraceLearner:
     def position(self, d: tuple, col: int):
         """The syntax-tree position for a descriptor."""
         return to_position(d, self.columns[col].tokens)
+
+    def _starts(self, col: int, occ: list[list[tuple[int, int]]]):
+        """(one occurrence per example, their joint start set) for every combination
+        whose start places share a descriptor; grown an example at a time so that a
+        combination that already disagrees is not extended."""
+        partial: list[tuple[tuple[tuple[int, int], ...], tuple[int, ...], frozenset | None]] = [((), (), None)]
+        for e, options in enumerate(occ):
+            self.deadline.check()
+            grown = []
+            for chosen, places, common in partial:
+                for a, length in options:
+                    key = (col, places + (a,))
+                    both = self._joined.get(key)
+                    if both is None:
+                        here = self.place_set(e, col, a)
+                        both = self._joined[key] = here if common is None else common & here
+                    if both:
+                        grown.append((chosen + ((a, length),), key[1], both))
+            partial = grown
+            if not partial:
+                return []
+        return [(chosen, common) for chosen, _, common in partial]
 
     def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
         """(end places, their joint position set) for every combination of lengths that agrees."""
