@@ -79,6 +79,15 @@ def test_one_loop_body_fits_every_example():
     assert program("a  b   c d") == "a b c d"
 
 
+def test_a_loop_body_prefers_both_ends_of_one_run():
+    # "From each word to each run of capitals" and "the first character of each word"
+    # also give "ACM", but drift on lowercase words: "each run of capitals" does not.
+    rows = ["Principle Of Programming Languages", "Table Extraction by Global Record Alignment",
+            "Special Interest Group on Management Of Data"]
+    program = flashfill.learn([("Association Computing Machinery", "ACM")], inputs=rows)
+    assert [program(r) for r in rows] == ["POPL", "TEGRA", "SIGMOD"]
+
+
 def test_loops_and_guards_survive_json():
     program = flashfill.learn([("Nancy Freehafer", "NF"), ("John Fitzgerald Kennedy", "JFK")])
     again = Program.from_json(program.to_json())

@@ -19,7 +19,7 @@ import re
 from ..language.expressions import Loop
 from ..language.positions import Pos
 from .context import Deadline
-from .position_sets import CPOS, SHIFT, token_seq
+from .position_sets import CPOS, EPS, SHIFT, token_seq
 from .ranking import ATOM_COST
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
@@ -28,6 +28,10 @@ LOOP_COST = 0.5
 MAX_PIECE = 16
 MAX_ATTEMPTS = 120
 BODIES_TRIED = 3
+#: Start and end candidates paired in a body's SubStr, and the bonus for both ends
+#: of one run.
+PAIR_CHOICES = 6
+LOOP_WHOLE_RUN = 0.3
 #: Ways of cutting the first two pieces tried per example and node.
 PAIRS_TRIED = 12
 
@@ -211,13 +215,22 @@ class BodyLearner(TraceLearner):
         return found
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
+        """The best start and end by their priors, where both ends of one run ("each run
+        of capitals") beat ends on two tokens counted in step, which drift apart where
+        the tokens do not pair up ("from each word to each run of capitals")."""
         ranker = self.columns[col].ranker
 
-        def best(positions: frozenset):
-            return max(((ranker.prior(_at_first(d)), d) for d in positions), key=lambda x: (x[0], x[1]))
+        def ranked(positions: frozenset):
+            scored = ((ranker.prior(_at_first(d)), d) for d in positions)
+            return sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)[:PAIR_CHOICES]
 
-        (s1, d1), (s2, d2) = best(first), best(last)
-        return s1 + s2, d1, d2
+        best = None
+        for s1, d1 in ranked(first):
+            for s2, d2 in ranked(last):
+                score = s1 + s2 + (LOOP_WHOLE_RUN if _whole_run(d1, d2) else 0.0)
+                if best is None or score > best[0]:
+                    best = (score, d1, d2)
+        return best
 
     def position(self, d: tuple, col: int):
         a, b, step, offset = d
@@ -226,6 +239,11 @@ class BodyLearner(TraceLearner):
 
     def overlap_penalty(self, atoms) -> float:
         return 0.0
+
+
+def _whole_run(d1: tuple, d2: tuple) -> bool:
+    """Whether a body's start and end are the start and end of the same run."""
+    return d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2:] == d2[2:]
 
 
 def _at_first(d: tuple) -> tuple[int, int, int]:
