@@ -84,3 +84,11 @@ def test_first_letters_of_lowercase_words():
     acronym = flashfill.learn([("association computing machinery", "acm"), ("principle of programming languages", "popl")])
     assert acronym("very large data bases") == "vldb"
     assert "first character of each word" in acronym.explain()
+
+
+def test_a_typed_word_is_not_spliced_from_a_copied_letter():
+    """'true' is typed, not 't' copied from the input and 'rue' typed after it."""
+    program = flashfill.learn([("this text is lowercase", "true")], inputs=["Not Lowercase", "xyz"])
+    assert program("Not Lowercase") == "true"
+    plural = flashfill.learn([("cat", "cats")])
+    assert plural("dog") == "dogs"

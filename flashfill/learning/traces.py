@@ -29,6 +29,9 @@ MAX_SHIFT = 3
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
+#: A constant that starts or ends inside a word of the output ("t" copied, "rue"
+#: typed): users copy or type words whole, so the copy is usually a coincidence.
+CONST_SPLITS_WORD = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +145,10 @@ class TraceLearner:
                     break
                 target.append(node[e] + len(text))
             else:
-                found.setdefault(tuple(target), []).append((const_score(text), text))
+                score = const_score(text)
+                if self._splits_word(node) or self._splits_word(target):
+                    score -= CONST_SPLITS_WORD
+                found.setdefault(tuple(target), []).append((score, text))
 
         for col, data in enumerate(self.columns):
             for case in CASES:
@@ -164,6 +170,13 @@ class TraceLearner:
         for target, score, atom in self.loop_edges(node):
             found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
+
+    def _splits_word(self, node: tuple[int, ...]) -> bool:
+        """Whether ``node`` falls inside a word of some example's output."""
+        for ex, i in zip(self.examples, node):
+            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i]):
+                return True
+        return False
 
     def loop_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, "Atom"]]:
         """Loop atoms out of ``node`` (see ``loops``); none inside a loop body."""
@@ -340,6 +353,11 @@ def _span(atom: SubAtom, masks: Masks) -> tuple[int, int]:
     start = evaluate(atom.start, masks)
     end = start + atom.end[1] if atom.end[0] == SHIFT else evaluate(atom.end, masks)
     return start, end
+
+
+def _inside_word(a: str, b: str) -> bool:
+    """Whether the letters ``a`` then ``b`` belong to one word ("ru", "Ab", "AB", not "nS")."""
+    return a.isalpha() and b.islower() or a.isupper() and b.isupper()
 
 
 def _merge_constants(atoms: list) -> list:
