@@ -92,3 +92,17 @@ def test_a_typed_word_is_not_spliced_from_a_copied_letter():
     assert program("Not Lowercase") == "true"
     plural = flashfill.learn([("cat", "cats")])
     assert plural("dog") == "dogs"
+
+
+def test_text_before_or_after_another_columns_text():
+    """'Remove column 2's text from column 1': the positions are where column 2's text
+    starts or ends in column 1, which no token of column 1 marks."""
+    rows = [("nonsense", "non"), ("atypical", "a"), ("aaaaaa", "aaaaa"), ("redo", "x")]
+    rest = flashfill.learn([(("prefix", "pre"), "fix")], inputs=rows)
+    assert [rest(r) for r in rows] == ["sense", "typical", "a", None]
+    assert "column 2's text" in rest.explain()
+    stem = flashfill.learn([(("suffix", "fix"), "suf")], inputs=[("declaration", "tion"), ("aaaaaa", "aaaaa")])
+    assert stem(("declaration", "tion")) == "declara"
+    assert stem(("aaaaaa", "aaaaa")) == "a"
+    again = flashfill.Program.from_json(stem.to_json())
+    assert again == stem and again.map([("analyticly", "ly")]) == ["analytic"]

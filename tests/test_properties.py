@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 import flashfill
 from flashfill.language import (
-    FIXED_TOKENS, CPos, Concatenate, ConstStr, Guard, Loop, Match, Pos, Shift, SubStr, Switch, Token, TokenSeq,
+    FIXED_TOKENS, ColumnPos, CPos, Concatenate, ConstStr, Guard, Loop, Match, Pos, Shift, SubStr, Switch, Token,
+    TokenSeq,
 )
 from flashfill.language.ascii_runs import ascii_run_search
 from flashfill.language.expressions import CASES
@@ -44,6 +45,18 @@ def test_substring_tasks_are_learned_and_reproduced(parts):
     program = _learn_or_none([(row, out)])
     assert program is not None
     assert program(row) == out
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.tuples(text, text), text), min_size=1, max_size=3, unique_by=lambda p: p[0]), st.lists(st.tuples(text, text), max_size=5))
+def test_learned_program_reproduces_random_two_column_examples(examples, inputs):
+    """With a second column, positions may be anchored on its text: still every example is reproduced."""
+    program = _learn_or_none(examples, inputs)
+    if program is None:
+        assert len(examples) > 1, "a single example always has a program (at least its constant)"
+        return
+    for row, out in examples:
+        assert program(row) == out
 
 
 @settings(max_examples=100, deadline=None)
@@ -101,7 +114,11 @@ def substrs(draw):
     start = draw(positions())
     if draw(st.booleans()):
         return SubStr(column, start, Shift(start, draw(st.integers(1, 3))), case)
-    return SubStr(column, start, draw(positions()), case)
+    end = draw(positions())
+    if draw(st.booleans()):
+        anchor = ColumnPos(1 - column, draw(st.booleans()), draw(st.sampled_from([1, -1])))
+        start, end = (anchor, end) if draw(st.booleans()) else (start, anchor)
+    return SubStr(column, start, end, case)
 
 
 def loops():

@@ -2,11 +2,11 @@
 
 from .conditionals import Guard, Match, Switch
 from .expressions import Concatenate, ConstStr, Loop, SubStr, apply_case
-from .positions import CPos, Pos, Shift, TokenSeq
+from .positions import ColumnPos, CPos, Pos, Shift, TokenSeq
 from .program import Program, as_row
 from .tokens import END, FIXED_TOKENS, START, Token
 
 __all__ = [
-    "CPos", "Concatenate", "ConstStr", "END", "FIXED_TOKENS", "Guard", "Loop", "Match", "Pos",
+    "CPos", "ColumnPos", "Concatenate", "ConstStr", "END", "FIXED_TOKENS", "Guard", "Loop", "Match", "Pos",
     "Program", "START", "Shift", "SubStr", "Switch", "Token", "TokenSeq", "apply_case", "as_row",
 ]

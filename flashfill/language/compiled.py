@@ -85,7 +85,7 @@ def _trace(src: _Source, trace: Concatenate, depth: int, exit: Exit) -> None:
         if isinstance(atom, ConstStr):
             pieces.append(src.name(atom.text))
             continue
-        if not isinstance(atom, SubStr):
+        if not isinstance(atom, SubStr) or atom.reads_other_columns():
             src.emit(depth, f"p{k} = {src.name(atom.evaluator())}(row, 0)")
             _none_if(src, depth, f"p{k} is None", exit)
             pieces.append(f"p{k}")

@@ -13,7 +13,7 @@ from typing import Callable
 
 import regex
 
-from .positions import CPos, Pos, Position, Shift
+from .positions import ColumnPos, CPos, Pos, Position, PositionFn, Shift
 from .tokens import Token
 from .words import column_name, quote
 
@@ -90,6 +90,8 @@ class SubStr:
                     return None
                 return apply_case(m.group(), case) if case else m.group()
             return whole_run
+        if self.reads_other_columns():
+            return self._anchored_evaluator()
         start, end = self.start.evaluator(), self.end.evaluator()
 
         def substr(row: Row, w: int = 0) -> str | None:
@@ -104,8 +106,34 @@ class SubStr:
 
         return substr
 
+    def reads_other_columns(self) -> bool:
+        """Whether a position is anchored on another column's text (``ColumnPos``)."""
+        return isinstance(self.start, ColumnPos) or isinstance(self.end, ColumnPos)
+
+    def columns_used(self) -> set[int]:
+        return {self.column} | {p.column for p in (self.start, self.end) if isinstance(p, ColumnPos)}
+
+    def _anchored_evaluator(self) -> StringFn:
+        col, case = self.column, self.case
+        start, end = _in_row(self.start), _in_row(self.end)
+
+        def anchored(row: Row, w: int = 0) -> str | None:
+            s = row[col]
+            a = start(s, w, row)
+            if a is None:
+                return None
+            b = end(s, w, row)
+            if b is None or a > b:
+                return None
+            return apply_case(s[a:b], case) if case else s[a:b]
+
+        return anchored
+
     def describe(self, names: tuple[str, ...] | None = None) -> str:
         where = column_name(self.column, names)
+        if self.reads_other_columns():
+            text = f"the text of {where} from {_describe(self.start, names)} to {_describe(self.end, names)}"
+            return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
         whole = _whole_run(self.start, self.end)
         if whole:
             text = f"{whole} of {where}"
@@ -122,6 +150,19 @@ class SubStr:
         else:
             text = f"the text of {where} from {self.start.describe()} to {self.end.describe()}"
         return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
+
+
+def _in_row(p: Position) -> Callable[[str, int, Row], "int | None"]:
+    """A position's evaluator taking the row as well: (s, w, row) -> index or None."""
+    if isinstance(p, ColumnPos):
+        at = p.row_evaluator()
+        return lambda s, w, row: at(s, row)
+    fn: PositionFn = p.evaluator()
+    return lambda s, w, row: fn(s, w)
+
+
+def _describe(p: Position, names: tuple[str, ...] | None) -> str:
+    return p.describe(names) if isinstance(p, ColumnPos) else p.describe()
 
 
 def _run_token(start: Position, end: Position) -> Token | None:
@@ -224,7 +265,7 @@ class Concatenate:
         used: set[int] = set()
         for atom in self.atoms:
             if isinstance(atom, SubStr):
-                used.add(atom.column)
+                used |= atom.columns_used()
             elif isinstance(atom, Loop):
                 used |= atom.body.columns_used()
         return used

@@ -1,4 +1,4 @@
-"""Positions in a string: CPos(k) and Pos(r1, r2, c), with their semantics.
+"""Positions in a string: CPos(k), Pos(r1, r2, c), Shift and ColumnPos, with their semantics.
 
 ``Pos(r1, r2, c)`` is the c-th place t (from the right when c < 0) where r1 matches
 a suffix of ``s[:t]`` and r2 a prefix of ``s[t:]``. Inside a loop, c may be
@@ -15,7 +15,7 @@ from typing import Callable
 import regex
 
 from .tokens import Token
-from .words import loop_ordinal, ordinal
+from .words import column_name, loop_ordinal, ordinal
 
 #: An evaluator: (string, loop variable or 0) -> index or None.
 PositionFn = Callable[[str, int], "int | None"]
@@ -153,8 +153,8 @@ class Shift:
     def __post_init__(self) -> None:
         if self.k < 1:
             raise ValueError("Shift needs k ≥ 1")
-        if isinstance(self.base, Shift):
-            raise ValueError("Shift of a Shift: add the counts instead")
+        if not isinstance(self.base, (CPos, Pos)):
+            raise ValueError("Shift counts from a CPos or a Pos")
 
     def evaluator(self) -> PositionFn:
         base, k = self.base.evaluator(), self.k
@@ -172,4 +172,46 @@ class Shift:
         return f"{self.k} character{'s' if self.k > 1 else ''} after {self.base.describe()}"
 
 
-Position = CPos | Pos | Shift
+@dataclass(frozen=True, slots=True)
+class ColumnPos:
+    """Where another column's text starts or ends (``end``) inside this column's text:
+    at its first copy (count 1) or its last (count -1); ⊥ when it is empty or absent.
+
+    It reads the row, not only the string, so it evaluates as ``(s, row)``:
+
+    >>> ColumnPos(1, True, 1).row_evaluator()("prefix", ("prefix", "pre"))
+    3
+    >>> ColumnPos(1, False, -1).row_evaluator()("aaaaaa", ("aaaaaa", "aaaaa"))
+    1
+    """
+
+    column: int
+    end: bool
+    count: int
+
+    def __post_init__(self) -> None:
+        if self.column < 0:
+            raise ValueError("column index must be ≥ 0")
+        if self.count not in (1, -1):
+            raise ValueError("ColumnPos counts the first (1) or the last (-1) copy")
+
+    def row_evaluator(self) -> Callable[[str, tuple[str, ...]], "int | None"]:
+        col, end, first = self.column, self.end, self.count == 1
+
+        def at(s: str, row: tuple[str, ...]) -> int | None:
+            v = row[col]
+            if not v:
+                return None
+            i = s.find(v) if first else s.rfind(v)
+            if i < 0:
+                return None
+            return i + len(v) if end else i
+
+        return at
+
+    def describe(self, names: tuple[str, ...] | None = None) -> str:
+        which = "" if self.count == 1 else "the last copy of "
+        return f"the {'end' if self.end else 'start'} of {which}{column_name(self.column, names)}'s text"
+
+
+Position = CPos | Pos | Shift | ColumnPos

@@ -10,7 +10,7 @@ from typing import Any
 
 from .conditionals import Guard, Match, Switch
 from .expressions import Atom, Concatenate, ConstStr, Loop, SubStr
-from .positions import CPos, Pos, Position, Shift, TokenSeq
+from .positions import ColumnPos, CPos, Pos, Position, Shift, TokenSeq
 from .tokens import Token
 
 
@@ -39,6 +39,8 @@ def position_to_data(p: Position) -> dict:
         return {"node": "CPos", "k": p.k}
     if isinstance(p, Shift):
         return {"node": "Shift", "base": position_to_data(p.base), "k": p.k}
+    if isinstance(p, ColumnPos):
+        return {"node": "ColumnPos", "column": p.column, "end": p.end, "count": p.count}
     data = {"node": "Pos", "left": seq_to_data(p.left), "right": seq_to_data(p.right), "count": p.count}
     if p.step:
         data["step"] = p.step
@@ -53,6 +55,8 @@ def position_from_data(d: dict) -> Position:
         return Pos(seq_from_data(d["left"]), seq_from_data(d["right"]), int(d["count"]), int(d.get("step", 0)))
     if kind == "Shift":
         return Shift(position_from_data(d["base"]), int(d["k"]))
+    if kind == "ColumnPos":
+        return ColumnPos(int(d["column"]), bool(d["end"]), int(d["count"]))
     raise ValueError(f"expected a position, got {kind!r}")
 
 

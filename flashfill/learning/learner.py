@@ -9,7 +9,7 @@ from ..errors import LearnError
 from ..language.conditionals import Guard, Switch
 from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
-from .context import Deadline, Masks, OutOfTime, column_tokens, common_words, sample_rows
+from .context import Deadline, OutOfTime, column_tokens, common_words, sample_rows
 from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
@@ -166,9 +166,8 @@ class Synthesizer:
                 routed[branch].append(r)
         out = []
         for (group, score, trace), rows in zip(self.groups, routed):
-            columns = [
-                data.restricted([data.ranker.sample[r] for r in rows]) for data in self.columns
-            ]
+            received = [self.sample[r] for r in rows]
+            columns = [data.restricted(received) for data in self.columns]
             learner = TraceLearner([self.exs[i] for i in sorted(group)], columns, self.deadline, self.loops)
             found = learner.learn()
             if found is not None:
@@ -289,6 +288,5 @@ def _column_data(exs: list[Example], sample: list[tuple[str, ...]], width: int) 
         examples, rows = [ex.row[col] for ex in exs], [row[col] for row in sample]
         strings = list(dict.fromkeys(examples + rows))
         tokens = column_tokens(strings, common_words(examples, rows))
-        sample_masks: list[Masks] = [tokens.masks(row[col]) for row in sample]
-        data.append(ColumnData(tokens, sample_masks))
+        data.append(ColumnData(tokens, col, sample))
     return data

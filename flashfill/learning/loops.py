@@ -19,7 +19,7 @@ import re
 from ..language.expressions import Loop
 from ..language.positions import Pos
 from .context import Deadline
-from .position_sets import CPOS, EPS, SHIFT, token_seq
+from .position_sets import COLUMN, CPOS, EPS, SHIFT, token_seq
 from .ranking import ATOM_COST
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
@@ -209,7 +209,7 @@ class BodyLearner(TraceLearner):
             found = frozenset(
                 (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
                 for a, b, c in super().place_set(e, col, t)
-                if a != CPOS
+                if a not in (CPOS, COLUMN)
             )
             self._shifted[key] = found
         return found

@@ -4,20 +4,25 @@ A *descriptor* is a small tuple standing for one position expression:
 ``(a, b, c)`` is ``Pos(left=sequence a, right=sequence b, c)`` where a sequence id is
 a token index into the column's representative tokens, a pair of them (see
 ``pair``), or ``EPS`` for an empty side; and ``(CPOS, k, 0)`` is
-``CPos(k)``; ``(SHIFT, k, 0)`` is an end k characters after the start. A position
+``CPos(k)``; ``(SHIFT, k, 0)`` is an end k characters after the start;
+``(COLUMN, 2·j + end, c)`` is ``ColumnPos(j, end, c)``, which depends on the row
+(``column_anchors``) and is evaluated by the ranker on its rows. A position
 set is a frozenset of descriptors, so intersecting the sets of two examples is one
 C-level set intersection.
 """
 
 from __future__ import annotations
 
-from ..language.positions import CPos, Pos, Position, TokenSeq
+from ..language.positions import ColumnPos, CPos, Pos, Position, TokenSeq
 from .context import ColumnTokens, Masks
 
 EPS = -1
 CPOS = -2
 #: ``(SHIFT, k, 0)`` is an end only: k characters after the SubStr's start (``Shift``).
 SHIFT = -3
+#: ``(COLUMN, 2·j + end, c)``: where column j's text starts (end 0) or ends (end 1),
+#: its first copy (c = 1) or its last (c = -1).
+COLUMN = -4
 #: Index of StartTok and EndTok among a column's representatives (always kept first).
 #: Positions never use them: CPos(0) and CPos(-1) say the same more simply.
 START_INDEX, END_INDEX = 0, 1
@@ -69,6 +74,31 @@ def position_set(masks: Masks, t: int, cache: dict[tuple[str, int], frozenset], 
     found = frozenset(out)
     cache[key] = found
     return found
+
+
+def column_anchors(row: tuple[str, ...], col: int) -> dict[int, frozenset]:
+    """The COLUMN descriptors of ``row[col]``, by the index they point at: where each
+    other non-empty column's text starts and ends, at its first and last copy.
+
+    >>> sorted(column_anchors(("prefix", "pre"), 0).items())
+    [(0, frozenset({(-4, 2, -1), (-4, 2, 1)})), (3, frozenset({(-4, 3, 1), (-4, 3, -1)}))]
+    """
+    text = row[col]
+    found: dict[int, set] = {}
+    for j, value in enumerate(row):
+        if j == col or not value:
+            continue
+        for count, i in ((1, text.find(value)), (-1, text.rfind(value))):
+            if i >= 0:
+                found.setdefault(i, set()).add((COLUMN, 2 * j, count))
+                found.setdefault(i + len(value), set()).add((COLUMN, 2 * j + 1, count))
+    return {t: frozenset(ds) for t, ds in found.items()}
+
+
+def column_anchor(d: Descriptor) -> ColumnPos:
+    """The ColumnPos of a COLUMN descriptor."""
+    _, b, c = d
+    return ColumnPos(b // 2, bool(b % 2), c)
 
 
 def pair(i: int, j: int) -> int:
@@ -165,4 +195,6 @@ def to_position(d: Descriptor, tokens: ColumnTokens) -> Position:
     a, b, c = d
     if a == CPOS:
         return CPos(b)
+    if a == COLUMN:
+        return column_anchor(d)
     return Pos(token_seq(a, tokens), token_seq(b, tokens), c)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
-from .position_sets import CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate, tokens_of
+from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, column_anchor, evaluate, tokens_of
 
 ATOM_COST = 1.0
 #: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
@@ -26,6 +26,8 @@ CONSTANT_POSITION = 1.5
 #: word"): dearer than an end at a token, which says more about the data.
 SHIFT_COST = 1.0
 SHIFT_CHAR = 0.5
+#: Where another column's text starts or ends: as specific as a word of the data.
+COLUMN_ANCHOR = 0.3
 OCCURRENCE = 0.25
 TWO_SIDED = 0.1
 #: Extra cost of a two-token sequence over its tokens' own costs.
@@ -69,9 +71,12 @@ PAIR_CANDIDATES = 4
 class PositionRanker:
     """Scores descriptors of one column, and picks the best of a set, using the sample."""
 
-    def __init__(self, tokens: ColumnTokens, sample: list[Masks]) -> None:
+    def __init__(self, tokens: ColumnTokens, sample: list[Masks], rows: list[tuple[str, ...]], column: int) -> None:
         self.costs = [token_cost(t) for t in tokens.tokens]
         self.sample = sample
+        #: The sampled rows themselves (for COLUMN descriptors), and this column's index.
+        self.rows = rows
+        self.column = column
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
@@ -84,6 +89,8 @@ class PositionRanker:
             if b in (0, -1):
                 return 0.0
             return -CONSTANT_POSITION - 0.1 * min(abs(b if b > 0 else b + 1), 10)
+        if a == COLUMN:
+            return -COLUMN_ANCHOR
         score = -OCCURRENCE * (abs(c) - 1) - self.sequence_cost(a) - self.sequence_cost(b)
         if a != EPS and b != EPS:
             score -= TWO_SIDED
@@ -101,7 +108,11 @@ class PositionRanker:
         """Where the descriptor points in each sampled row (None where undefined)."""
         found = self._values.get(d)
         if found is None:
-            found = tuple(evaluate(d, m) for m in self.sample)
+            if d[0] == COLUMN:
+                at, col = column_anchor(d).row_evaluator(), self.column
+                found = tuple(at(row[col], row) for row in self.rows)
+            else:
+                found = tuple(evaluate(d, m) for m in self.sample)
             self._values[d] = found
         return found
 

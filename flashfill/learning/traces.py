@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
 from .context import ColumnTokens, Deadline, Masks
-from .position_sets import SHIFT, evaluate, position_set, to_position
+from .position_sets import COLUMN, SHIFT, column_anchor, column_anchors, evaluate, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
 Row = tuple[str, ...]
@@ -69,15 +69,17 @@ class ColumnData:
     """Per column: its representative tokens, the position-set cache, and a ranker
     that scores positions on the sampled rows."""
 
-    def __init__(self, tokens: ColumnTokens, sample: list[Masks]) -> None:
+    def __init__(self, tokens: ColumnTokens, column: int, rows: list[tuple[str, ...]]) -> None:
         self.tokens = tokens
-        self.ranker = PositionRanker(tokens, sample)
+        self.column = column
+        sample = [tokens.masks(row[column]) for row in rows]
+        self.ranker = PositionRanker(tokens, sample, rows, column)
         self.sets: dict = {}
         self.special = frozenset(i for i, t in enumerate(tokens.tokens) if t.kind in ("char", "literal"))
 
-    def restricted(self, sample: list[Masks]) -> "ColumnData":
-        """The same column ranked on another sample (the rows one branch receives)."""
-        other = ColumnData(self.tokens, sample)
+    def restricted(self, rows: list[tuple[str, ...]]) -> "ColumnData":
+        """The same column ranked on other sampled rows (the rows one branch receives)."""
+        other = ColumnData(self.tokens, self.column, rows)
         other.sets = self.sets
         return other
 
@@ -95,6 +97,7 @@ class TraceLearner:
         self._cased: dict[tuple[int, int, str], str | None] = {}
         self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
         self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
+        self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
 
     # ----- per-example substring occurrences ------------------------------------------
     def cased(self, e: int, col: int, case: str) -> str | None:
@@ -156,7 +159,11 @@ class TraceLearner:
                 if not all(occ):
                     continue
                 for starts, first in self._starts(col, occ):
-                    for ends, last in self._ends(col, starts) + self._shifts(starts):
+                    shifts = self._shifts(starts)
+                    if shifts:
+                        within = frozenset(d for d in first if d[0] != COLUMN)
+                        shifts = [(ends, last, within) for ends, last in shifts] if within else []
+                    for ends, last, first in [(e, l, first) for e, l in self._ends(col, starts)] + shifts:
                         if case and self._identity_suffices(col, starts, ends, node):
                             continue
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
@@ -189,9 +196,18 @@ class TraceLearner:
         return self.columns[col].ranker.best_pair(first, last)
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
-        """The descriptors pointing at index t of example e's column ``col``."""
+        """The descriptors pointing at index t of example e's column ``col``, those
+        anchored on the example's other columns included."""
         data = self.columns[col]
-        return position_set(self.masks[e][col], t, data.sets, data.special)
+        found = position_set(self.masks[e][col], t, data.sets, data.special)
+        if len(self.columns) > 1:
+            key = (e, col)
+            anchors = self._anchors.get(key)
+            if anchors is None:
+                anchors = self._anchors[key] = column_anchors(self.examples[e].row, col)
+            if t in anchors:
+                found = found | anchors[t]
+        return found
 
     def position(self, d: tuple, col: int):
         """The syntax-tree position for a descriptor."""
@@ -237,7 +253,8 @@ class TraceLearner:
 
     @staticmethod
     def _shifts(starts: tuple[tuple[int, int], ...]) -> list[tuple[tuple[int, ...], frozenset]]:
-        """Ends a fixed 1..MAX_SHIFT characters after the start, where every example allows it."""
+        """Ends a fixed 1..MAX_SHIFT characters after the start, where every example allows it
+        (the start must then be a position within the column, not a ColumnPos)."""
         room = min(length for _, length in starts)
         return [
             (tuple(a + k for a, _ in starts), frozenset({(SHIFT, k, 0)}))
@@ -310,8 +327,8 @@ class TraceLearner:
 
     def _overlaps(self, x: SubAtom, y: SubAtom) -> bool:
         for e in range(self.k):
-            m = self.masks[e][x.column]
-            xs, xe, ys, ye = (*_span(x, m), *_span(y, m))
+            m, row = self.masks[e][x.column], self.examples[e].row
+            xs, xe, ys, ye = (*_span(x, m, row), *_span(y, m, row))
             if max(xs, ys) < min(xe, ye):
                 return True
         return False
@@ -348,11 +365,17 @@ class TraceLearner:
         return out
 
 
-def _span(atom: SubAtom, masks: Masks) -> tuple[int, int]:
+def _span(atom: SubAtom, masks: Masks, row: tuple[str, ...]) -> tuple[int, int]:
     """Where a SubStr atom starts and ends in one example (both defined there)."""
-    start = evaluate(atom.start, masks)
-    end = start + atom.end[1] if atom.end[0] == SHIFT else evaluate(atom.end, masks)
+    start = _index(atom.start, masks, row, atom.column)
+    end = start + atom.end[1] if atom.end[0] == SHIFT else _index(atom.end, masks, row, atom.column)
     return start, end
+
+
+def _index(d: tuple, masks: Masks, row: tuple[str, ...], col: int) -> int | None:
+    if d[0] == COLUMN:
+        return column_anchor(d).row_evaluator()(row[col], row)
+    return evaluate(d, masks)
 
 
 def _inside_word(a: str, b: str) -> bool:
