@@ -158,12 +158,12 @@ class TraceLearner:
                 occ = [self.occurrences(e, col, case, node[e]) for e in range(self.k)]
                 if not all(occ):
                     continue
-                for starts, first in self._starts(col, occ):
-                    shifts = self._shifts(starts)
-                    if shifts:
-                        within = frozenset(d for d in first if d[0] != COLUMN)
-                        shifts = [(ends, last, within) for ends, last in shifts] if within else []
-                    for ends, last, first in [(e, l, first) for e, l in self._ends(col, starts)] + shifts:
+                for starts, common in self._starts(col, occ):
+                    choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
+                    within = frozenset(d for d in common if d[0] != COLUMN)
+                    if within:
+                        choices += [(ends, within, last) for ends, last in self._shifts(starts)]
+                    for ends, first, last in choices:
                         if case and self._identity_suffices(col, starts, ends, node):
                             continue
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
