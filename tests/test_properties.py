@@ -25,15 +25,20 @@ def _learn_or_none(examples, inputs=None):
         return None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(text, text), min_size=1, max_size=3, unique_by=lambda p: p[0]), st.lists(text, max_size=5))
-def test_learned_program_reproduces_random_examples(examples, inputs):
+def _assert_learned_and_reproduced(examples, inputs):
+    """A program is found (always, for one example) and reproduces every example."""
     program = _learn_or_none(examples, inputs)
     if program is None:
         assert len(examples) > 1, "a single example always has a program (at least its constant)"
         return
     for row, out in examples:
         assert program(row) == out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(text, text), min_size=1, max_size=3, unique_by=lambda p: p[0]), st.lists(text, max_size=5))
+def test_learned_program_reproduces_random_examples(examples, inputs):
+    _assert_learned_and_reproduced(examples, inputs)
 
 
 @settings(max_examples=100, deadline=None)
@@ -51,12 +56,7 @@ def test_substring_tasks_are_learned_and_reproduced(parts):
 @given(st.lists(st.tuples(st.tuples(text, text), text), min_size=1, max_size=3, unique_by=lambda p: p[0]), st.lists(st.tuples(text, text), max_size=5))
 def test_learned_program_reproduces_random_two_column_examples(examples, inputs):
     """With a second column, positions may be anchored on its text: still every example is reproduced."""
-    program = _learn_or_none(examples, inputs)
-    if program is None:
-        assert len(examples) > 1, "a single example always has a program (at least its constant)"
-        return
-    for row, out in examples:
-        assert program(row) == out
+    _assert_learned_and_reproduced(examples, inputs)
 
 
 @settings(max_examples=100, deadline=None)
