@@ -15,12 +15,14 @@ every example's row, which gives the loop edge's extent.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import chain
 
 from ..language.expressions import Loop
 from ..language.positions import Pos
 from .context import Deadline
-from .position_sets import COLUMN, CPOS, EPS, SHIFT, token_seq
-from .ranking import ATOM_COST
+from .position_sets import COLUMN, CPOS, SHIFT, token_seq
+from .ranking import ATOM_COST, is_whole_run
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
 LOOP_COST = 0.5
@@ -69,10 +71,8 @@ class Loops:
     def edges(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, LoopAtom]]:
         """Loop edges out of ``node``: every candidate that fits every example there."""
         found: dict[Loop, float] = {}
-        for example, i in zip(learner.examples, node):
-            for score, loop in self.candidates(learner, example, i):
-                found[loop] = max(score, found.get(loop, score))
-        for score, loop in self.joint(learner, node):
+        alone = (self.candidates(learner, example, i) for example, i in zip(learner.examples, node))
+        for score, loop in chain(*alone, self.joint(learner, node)):
             found[loop] = max(score, found.get(loop, score))
         out: list[tuple[tuple[int, ...], float, LoopAtom]] = []
         for loop, score in found.items():
@@ -93,7 +93,7 @@ class Loops:
         if key in self.cache:
             return self.cache[key]
         found: dict[Loop, float] = {}
-        for k1, k2 in self._piece_pairs(example.output, i):
+        for k1, k2 in _piece_pairs(example.output, i):
             if self.attempts >= MAX_ATTEMPTS:
                 break
             self.attempts += 1
@@ -119,7 +119,7 @@ class Loops:
         by_skeleton: list[dict[str, tuple[int, int]]] = []
         for ex, i in zip(learner.examples, node):
             firsts: dict[str, tuple[int, int]] = {}
-            for k1, k2 in self._piece_pairs(ex.output, i):
+            for k1, k2 in _piece_pairs(ex.output, i):
                 firsts.setdefault(skeleton(ex.output[i:k1]), (k1, k2))
             by_skeleton.append(firsts)
         found: dict[Loop, float] = {}
@@ -137,27 +137,6 @@ class Loops:
                 self._keep(found, score, loop, whole)
         self.cache[key] = _best(found)
         return self.cache[key]
-
-    @staticmethod
-    def _piece_pairs(out: str, i: int) -> list[tuple[int, int]]:
-        """(k1, k2): ``out[i:k1]`` and ``out[k1:k2]`` are two pieces of the same shape.
-
-        Natural cuts come first: single characters ("J", "F" of "JFK") and pieces that
-        end where a run of capitals, lowercase letters, digits or a punctuation
-        character ends ("active|Record"); cuts inside a run ("519|781" of
-        "5197818816") follow, pieces of equal length first.
-        """
-        natural, inside = [], []
-        for k1 in range(i + 1, min(len(out), i + MAX_PIECE) + 1):
-            piece = shape(out[i:k1])
-            for k2 in range(k1 + 1, min(len(out), k1 + MAX_PIECE) + 1):
-                if shape(out[k1:k2]) != piece:
-                    continue
-                single = k1 == i + 1 and k2 == k1 + 1
-                cut = natural if single or _run_ends(out, k1) and _run_ends(out, k2) else inside
-                cut.append((k1, k2))
-        inside.sort(key=lambda k: (abs(2 * k[0] - i - k[1]), k[0]))
-        return (natural + inside)[:PAIRS_TRIED]
 
     @staticmethod
     def _keep(found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
@@ -178,6 +157,29 @@ class Loops:
                 continue
             loops.append((score - ATOM_COST - LOOP_COST, Loop(body.build(atoms))))
         return loops
+
+
+@lru_cache(maxsize=4096)
+def _piece_pairs(out: str, i: int) -> tuple[tuple[int, int], ...]:
+    """(k1, k2): ``out[i:k1]`` and ``out[k1:k2]`` are two pieces of the same shape.
+
+    Natural cuts come first: single characters ("J", "F" of "JFK") and pieces that
+    end where a run of capitals, lowercase letters, digits or a punctuation
+    character ends ("active|Record"); cuts inside a run ("519|781" of
+    "5197818816") follow, pieces of equal length first. Cached, since ``candidates``
+    and ``joint`` ask for the same output and start.
+    """
+    natural, inside = [], []
+    for k1 in range(i + 1, min(len(out), i + MAX_PIECE) + 1):
+        piece = shape(out[i:k1])
+        for k2 in range(k1 + 1, min(len(out), k1 + MAX_PIECE) + 1):
+            if shape(out[k1:k2]) != piece:
+                continue
+            single = k1 == i + 1 and k2 == k1 + 1
+            cut = natural if single or _run_ends(out, k1) and _run_ends(out, k2) else inside
+            cut.append((k1, k2))
+    inside.sort(key=lambda k: (abs(2 * k[0] - i - k[1]), k[0]))
+    return tuple((natural + inside)[:PAIRS_TRIED])
 
 
 def _run_ends(text: str, k: int) -> bool:
@@ -227,7 +229,7 @@ class BodyLearner(TraceLearner):
         best = None
         for s1, d1 in ranked(first):
             for s2, d2 in ranked(last):
-                score = s1 + s2 + (LOOP_WHOLE_RUN if _whole_run(d1, d2) else 0.0)
+                score = s1 + s2 + (LOOP_WHOLE_RUN if is_whole_run(d1, d2) else 0.0)
                 if best is None or score > best[0]:
                     best = (score, d1, d2)
         return best
@@ -239,11 +241,6 @@ class BodyLearner(TraceLearner):
 
     def overlap_penalty(self, atoms) -> float:
         return 0.0
-
-
-def _whole_run(d1: tuple, d2: tuple) -> bool:
-    """Whether a body's start and end are the start and end of the same run."""
-    return d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2:] == d2[2:]
 
 
 def _at_first(d: tuple) -> tuple[int, int, int]:

@@ -185,6 +185,14 @@ def evaluate(d: Descriptor, masks: Masks) -> int | None:
     return m.bit_length() - 1 if m else None
 
 
+def evaluate_in_row(d: Descriptor, masks: Masks, row: tuple[str, ...], col: int) -> int | None:
+    """Like ``evaluate`` on ``row[col]`` (whose masks are ``masks``), COLUMN descriptors
+    included, which read the row's other columns."""
+    if d[0] == COLUMN:
+        return column_anchor(d).row_evaluator()(row[col], row)
+    return evaluate(d, masks)
+
+
 def token_seq(seq: int, tokens: ColumnTokens) -> TokenSeq:
     """The syntax-tree token sequence of a sequence id."""
     return TokenSeq(tuple(tokens.tokens[i] for i in tokens_of(seq)))

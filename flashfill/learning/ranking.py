@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
-from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, column_anchor, evaluate, tokens_of
+from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate_in_row, tokens_of
 
 ATOM_COST = 1.0
 #: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
@@ -71,12 +71,13 @@ PAIR_CANDIDATES = 4
 class PositionRanker:
     """Scores descriptors of one column, and picks the best of a set, using the sample."""
 
-    def __init__(self, tokens: ColumnTokens, sample: list[Masks], rows: list[tuple[str, ...]], column: int) -> None:
+    def __init__(self, tokens: ColumnTokens, rows: list[tuple[str, ...]], column: int) -> None:
         self.costs = [token_cost(t) for t in tokens.tokens]
-        self.sample = sample
-        #: The sampled rows themselves (for COLUMN descriptors), and this column's index.
+        #: The sampled rows (COLUMN descriptors read their other columns), this
+        #: column's index, and the masks of this column's text in each row.
         self.rows = rows
         self.column = column
+        self.sample: list[Masks] = [tokens.masks(row[column]) for row in rows]
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
@@ -108,11 +109,7 @@ class PositionRanker:
         """Where the descriptor points in each sampled row (None where undefined)."""
         found = self._values.get(d)
         if found is None:
-            if d[0] == COLUMN:
-                at, col = column_anchor(d).row_evaluator(), self.column
-                found = tuple(at(row[col], row) for row in self.rows)
-            else:
-                found = tuple(evaluate(d, m) for m in self.sample)
+            found = tuple(evaluate_in_row(d, m, row, self.column) for m, row in zip(self.sample, self.rows))
             self._values[d] = found
         return found
 
@@ -180,11 +177,17 @@ class PositionRanker:
     @staticmethod
     def _whole(d1: Descriptor, d2: Descriptor) -> float:
         """Bonus when start and end are the two ends of the same run ("the 2nd number")."""
-        return WHOLE_RUN if d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2] == d2[2] else 0.0
+        return WHOLE_RUN if is_whole_run(d1, d2) else 0.0
 
     def pair_score(self, d1: Descriptor, d2: Descriptor) -> float:
         """The score ``best_pair`` gives one particular (start, end) choice."""
         return self.prior(d1) + self.prior(d2) + self._undefined(d1, d2) + self._whole(d1, d2)
+
+
+def is_whole_run(d1: tuple, d2: tuple) -> bool:
+    """Whether start ``d1`` and end ``d2`` are the two ends of the same run: same token,
+    same occurrence (for a loop descriptor, the same step and offset)."""
+    return d1[0] == EPS and d2[1] == EPS and d1[1] == d2[0] and d1[2:] == d2[2:]
 
 
 def _sign(d: Descriptor) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
 from .context import ColumnTokens, Deadline, Masks
-from .position_sets import COLUMN, SHIFT, column_anchor, column_anchors, evaluate, position_set, to_position
+from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
 Row = tuple[str, ...]
@@ -72,8 +72,7 @@ class ColumnData:
     def __init__(self, tokens: ColumnTokens, column: int, rows: list[tuple[str, ...]]) -> None:
         self.tokens = tokens
         self.column = column
-        sample = [tokens.masks(row[column]) for row in rows]
-        self.ranker = PositionRanker(tokens, sample, rows, column)
+        self.ranker = PositionRanker(tokens, rows, column)
         self.sets: dict = {}
         self.special = frozenset(i for i, t in enumerate(tokens.tokens) if t.kind in ("char", "literal"))
 
@@ -140,6 +139,7 @@ class TraceLearner:
         found: dict[tuple[int, ...], list[tuple[float, Atom]]] = {}
 
         i0 = node[0]
+        inside_word = self._splits_word(node)
         for j0 in range(i0 + 1, len(outs[0]) + 1):
             text = outs[0][i0:j0]
             target = [j0]
@@ -149,7 +149,7 @@ class TraceLearner:
                 target.append(node[e] + len(text))
             else:
                 score = const_score(text)
-                if self._splits_word(node) or self._splits_word(target):
+                if inside_word or self._splits_word(target):
                     score -= CONST_SPLITS_WORD
                 found.setdefault(tuple(target), []).append((score, text))
 
@@ -367,15 +367,9 @@ class TraceLearner:
 
 def _span(atom: SubAtom, masks: Masks, row: tuple[str, ...]) -> tuple[int, int]:
     """Where a SubStr atom starts and ends in one example (both defined there)."""
-    start = _index(atom.start, masks, row, atom.column)
-    end = start + atom.end[1] if atom.end[0] == SHIFT else _index(atom.end, masks, row, atom.column)
+    start = evaluate_in_row(atom.start, masks, row, atom.column)
+    end = start + atom.end[1] if atom.end[0] == SHIFT else evaluate_in_row(atom.end, masks, row, atom.column)
     return start, end
-
-
-def _index(d: tuple, masks: Masks, row: tuple[str, ...], col: int) -> int | None:
-    if d[0] == COLUMN:
-        return column_anchor(d).row_evaluator()(row[col], row)
-    return evaluate(d, masks)
 
 
 def _inside_word(a: str, b: str) -> bool:
