@@ -106,3 +106,13 @@ def test_text_before_or_after_another_columns_text():
     assert stem(("aaaaaa", "aaaaa")) == "a"
     again = flashfill.Program.from_json(stem.to_json())
     assert again == stem and again.map([("analyticly", "ly")]) == ["analytic"]
+
+
+def test_the_first_of_equally_simple_occurrences():
+    """The only number of the example is both its first and its last; people mean the first."""
+    orders = [("Order 42 shipped",), ("Order 7 of 9 boxes",), ("Paid 15",)]
+    number = flashfill.learn([(("Order 42 shipped",), "42")], inputs=orders)
+    assert number(("Order 7 of 9 boxes",)) == "7"
+    groups = [("{{a, b}, {cccc, d}, {e, f}}",), ("{{x, aaay}, {aaaz, d}}",)]
+    group = flashfill.learn([(groups[0], "cccc")], inputs=groups)
+    assert group(groups[1]) == "aaaz"

@@ -63,7 +63,8 @@ def const_score(text: str) -> float:
 
 WHOLE_RUN = 0.08
 #: Tie-break between equally simple positions, e.g. the first and the last '.' of
-#: "happy.jpg": a prefix keeps as much as it can (the last), a suffix too (the first).
+#: "happy.jpg": a prefix keeps as much as it can (the last), a suffix too (the first),
+#: and anything else counts from the left ("the first number", as people say).
 ANCHOR_TIE = 0.01
 PAIR_CANDIDATES = 4
 
@@ -141,14 +142,15 @@ class PositionRanker:
     def best_pair(self, starts: frozenset, ends: frozenset) -> tuple[float, Descriptor, Descriptor]:
         """The best (start, end) descriptors for one SubStr, judged together on the sample:
         the substring must be defined (start ≤ end) where both positions are. A prefix
-        of the input counts its end from the right, a suffix its start from the left."""
+        of the input counts its end from the right; otherwise positions that are
+        equally simple count from the left."""
         key = (starts, ends)
         found = self._pairs.get(key)
         if found is not None:
             return found
         prefix, suffix = (CPOS, 0, 0) in starts, (CPOS, -1, 0) in ends
-        first = self.ranked(starts, 1 if suffix and not prefix else 0)
-        last = self.ranked(ends, -1 if prefix and not suffix else 0)
+        first = self.ranked(starts, 1)
+        last = self.ranked(ends, -1 if prefix and not suffix else 1)
         best = None
         for _, d1 in first:
             for _, d2 in last:
