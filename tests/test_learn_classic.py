@@ -92,6 +92,9 @@ def test_a_typed_word_is_not_spliced_from_a_copied_letter():
     assert program("Not Lowercase") == "true"
     plural = flashfill.learn([("cat", "cats")])
     assert plural("dog") == "dogs"
+    rows = ["this text is lowercase", "Not Lowercase", "XYZ", "abc"]
+    answer = flashfill.learn([(rows[0], "true"), (rows[1], "false")], inputs=rows)
+    assert [answer(r) for r in rows] == ["true", "false", "false", "true"]
 
 
 def test_text_before_or_after_another_columns_text():

@@ -31,7 +31,7 @@ RERANKED = 6
 OVERLAP = 1.5
 #: A constant that starts or ends inside a word of the output ("t" copied, "rue"
 #: typed): users copy or type words whole, so the copy is usually a coincidence.
-CONST_SPLITS_WORD = 2.0
+CONST_SPLITS_WORD = 4.0
 
 
 @dataclass(frozen=True, slots=True)
