@@ -119,3 +119,15 @@ def test_the_first_of_equally_simple_occurrences():
     groups = [("{{a, b}, {cccc, d}, {e, f}}",), ("{{x, aaay}, {aaaz, d}}",)]
     group = flashfill.learn([(groups[0], "cccc")], inputs=groups)
     assert group(groups[1]) == "aaaz"
+
+
+def test_numbers_padded_with_zeros():
+    """'7' → '007' pads the number to the example's width; wider numbers are left whole,
+    and a number copied as it is stays unpadded."""
+    ids = flashfill.learn([("Room 7", "R-007")], inputs=["Room 42", "Room 1234"])
+    assert ids.map([("Room 42",), ("Room 1234",)]) == ["R-042", "R-1234"]
+    assert "with zeros in front to make 3 digits" in ids.explain()
+    again = flashfill.Program.from_json(ids.to_json())
+    assert again == ids and again("Room 5") == "R-005"
+    plain = flashfill.learn([("Room 42", "R-42")])
+    assert plain("Room 7") == "R-7"

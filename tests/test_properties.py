@@ -52,6 +52,25 @@ def test_substring_tasks_are_learned_and_reproduced(parts):
     assert program(row) == out
 
 
+dates = st.tuples(st.integers(1, 12), st.integers(1, 31), st.integers(1900, 2099))
+
+
+@settings(max_examples=60, deadline=None)
+@given(dates, dates)
+def test_dates_are_reordered_with_zero_padding_from_one_example(example, other):
+    """m/d/yyyy → yyyy-mm-dd from one example whose month and day have one digit each: the
+    program pads every month and day to two digits, however many they have."""
+    (m, d, y), (m2, d2, y2) = example, other
+    assume(max(m, d) < 10 and m != d)
+
+    def iso(m, d, y):
+        return f"{y}-{m:02}-{d:02}"
+
+    program = _learn_or_none([(f"{m}/{d}/{y}", iso(m, d, y))])
+    assert program is not None
+    assert program(f"{m2}/{d2}/{y2}") == iso(m2, d2, y2)
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.tuples(text, text), text), min_size=1, max_size=3, unique_by=lambda p: p[0]), st.lists(st.tuples(text, text), max_size=5))
 def test_learned_program_reproduces_random_two_column_examples(examples, inputs):
@@ -107,18 +126,19 @@ def positions(draw):
 @st.composite
 def substrs(draw):
     column, case = draw(st.integers(0, 1)), draw(st.sampled_from(CASES))
+    pad = draw(st.sampled_from([0, 0, 2, 5]))
     if draw(st.booleans()):
         run = TokenSeq((draw(st.one_of(st.sampled_from(CLASS_TOKENS), tokens)),))
         count = draw(st.one_of(st.sampled_from([1, -1]), counts))
-        return SubStr(column, Pos(TokenSeq(), run, count), Pos(run, TokenSeq(), count), case)
+        return SubStr(column, Pos(TokenSeq(), run, count), Pos(run, TokenSeq(), count), case, pad)
     start = draw(positions())
     if draw(st.booleans()):
-        return SubStr(column, start, Shift(start, draw(st.integers(1, 3))), case)
+        return SubStr(column, start, Shift(start, draw(st.integers(1, 3))), case, pad)
     end = draw(positions())
     if draw(st.booleans()):
         anchor = ColumnPos(1 - column, draw(st.booleans()), draw(st.sampled_from([1, -1])))
         start, end = (anchor, end) if draw(st.booleans()) else (start, anchor)
-    return SubStr(column, start, end, case)
+    return SubStr(column, start, end, case, pad)
 
 
 def loops():

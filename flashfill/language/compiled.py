@@ -18,7 +18,7 @@ from typing import Any
 
 from .ascii_runs import Search, ascii_run_search
 from .conditionals import Switch
-from .expressions import Concatenate, ConstStr, Row, SubStr, apply_case
+from .expressions import Concatenate, ConstStr, Row, SubStr
 
 ManyFn = Callable[[Iterable[Row]], "list[str | None]"]
 """Runs a program on many rows: one output (or None) per row, in order."""
@@ -114,23 +114,25 @@ def _substr(src: _Source, atom: SubStr, k: int, depth: int, exit: Exit) -> str:
     the text is ASCII (the run is then the match's group 1), else the ``regex`` search
     (group 0).
     """
-    text, flag, case = f"s{atom.column}", f"k{atom.column}", _CASE_METHODS[atom.case]
+    text, flag = f"s{atom.column}", f"k{atom.column}"
+    finished = _CASE_METHODS[atom.case] + (f".rjust({src.name(atom.pad)}, {src.name('0')})" if atom.pad else "")
     run = atom.whole_run()
     if run is not None and run[0].kind == "char":
         _none_if(src, depth, f"{src.name(run[0].value)} not in {text}", exit)
-        return src.name(apply_case(run[0].value, atom.case))
+        finish = atom.finisher()
+        return src.name(finish(run[0].value) if finish else run[0].value)
     search = atom.run_search()
     if search is not None:
         fast = _ascii_search(atom)
         slow = f"{src.name(search.search)}({text})"
         src.emit(depth, f"m{k} = {src.name(fast)}({text}) if {flag} else {slow}" if fast else f"m{k} = {slow}")
         _none_if(src, depth, f"m{k} is None", exit)
-        return f"m{k}[{flag if fast else 0}]{case}"
+        return f"m{k}[{flag if fast else 0}]{finished}"
     src.emit(depth, f"a{k} = {src.name(atom.start.evaluator())}({text}, 0)")
     _none_if(src, depth, f"a{k} is None", exit)
     src.emit(depth, f"b{k} = {src.name(atom.end.evaluator())}({text}, 0)")
     _none_if(src, depth, f"b{k} is None or a{k} > b{k}", exit)
-    return f"{text}[a{k}:b{k}]{case}"
+    return f"{text}[a{k}:b{k}]{finished}"
 
 
 def _none_if(src: _Source, depth: int, condition: str, exit: Exit) -> None:

@@ -1,4 +1,5 @@
-"""String expressions: ConstStr, SubStr (with an optional case change), Loop, Concatenate.
+"""String expressions: ConstStr, SubStr (with an optional case change or zero padding),
+Loop, Concatenate.
 
 Each node evaluates a row (a tuple of input strings) to a string or ``None`` (⊥),
 and can describe itself in words. ``evaluator()`` returns a closure built once, so
@@ -40,6 +41,22 @@ def apply_case(text: str, case: str) -> str:
     return text
 
 
+def finisher(case: str, pad: int) -> Callable[[str], str] | None:
+    """What a SubStr does to the text it copies: the case change, then padding on the left
+    with zeros to ``pad`` characters ("7" → "07"); None when it does nothing.
+
+    >>> finisher("", 2)("7"), finisher("", 2)("123"), finisher("upper", 0)("ok")
+    ('07', '123', 'OK')
+    """
+    if pad:
+        if case:
+            return lambda text: apply_case(text, case).rjust(pad, "0")
+        return lambda text: text.rjust(pad, "0")
+    if case:
+        return lambda text: apply_case(text, case)
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class ConstStr:
     """A fixed text."""
@@ -56,18 +73,23 @@ class ConstStr:
 
 @dataclass(frozen=True, slots=True)
 class SubStr:
-    """``row[column][start:end]``, optionally re-cased; ⊥ if a position is ⊥ or start > end."""
+    """``row[column][start:end]``, optionally re-cased, and padded on the left with zeros
+    to ``pad`` characters when ``pad`` > 0 ("the day, in 2 digits"); ⊥ if a position is ⊥
+    or start > end."""
 
     column: int
     start: Position
     end: Position
     case: str = ""
+    pad: int = 0
 
     def __post_init__(self) -> None:
         if self.case not in CASES:
             raise ValueError(f"unknown case {self.case!r}")
         if self.column < 0:
             raise ValueError("column index must be ≥ 0")
+        if not isinstance(self.pad, int) or self.pad < 0:
+            raise ValueError(f"padding width must be an integer ≥ 0, not {self.pad!r}")
 
     def whole_run(self) -> tuple[Token, int] | None:
         """``(token, 1)`` or ``(token, -1)`` when this SubStr's two ends bound the first or
@@ -80,15 +102,19 @@ class SubStr:
         run = self.whole_run()
         return None if run is None else _run_search(*run)
 
+    def finisher(self) -> Callable[[str], str] | None:
+        """The case change and padding applied to the copied text (None: neither)."""
+        return finisher(self.case, self.pad)
+
     def evaluator(self) -> StringFn:
-        col, case = self.column, self.case
+        col, finish = self.column, self.finisher()
         run = self.run_search()
         if run is not None:
             def whole_run(row: Row, w: int = 0) -> str | None:
                 m = run.search(row[col])
                 if m is None:
                     return None
-                return apply_case(m.group(), case) if case else m.group()
+                return finish(m.group()) if finish else m.group()
             return whole_run
         if self.reads_other_columns():
             return self._anchored_evaluator()
@@ -102,7 +128,7 @@ class SubStr:
             b = end(s, w)
             if b is None or a > b:
                 return None
-            return apply_case(s[a:b], case) if case else s[a:b]
+            return finish(s[a:b]) if finish else s[a:b]
 
         return substr
 
@@ -114,7 +140,7 @@ class SubStr:
         return {self.column} | {p.column for p in (self.start, self.end) if isinstance(p, ColumnPos)}
 
     def _anchored_evaluator(self) -> StringFn:
-        col, case = self.column, self.case
+        col, finish = self.column, self.finisher()
         start, end = _in_row(self.start), _in_row(self.end)
 
         def anchored(row: Row, w: int = 0) -> str | None:
@@ -125,7 +151,7 @@ class SubStr:
             b = end(s, w, row)
             if b is None or a > b:
                 return None
-            return apply_case(s[a:b], case) if case else s[a:b]
+            return finish(s[a:b]) if finish else s[a:b]
 
         return anchored
 
@@ -133,7 +159,7 @@ class SubStr:
         where = column_name(self.column, names)
         if self.reads_other_columns():
             text = f"the text of {where} from {_describe(self.start, names)} to {_describe(self.end, names)}"
-            return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
+            return self._finish_words(text)
         whole = _whole_run(self.start, self.end)
         if whole:
             text = f"{whole} of {where}"
@@ -149,7 +175,14 @@ class SubStr:
                 text = f"{many} of {where} from {self.start.describe()}"
         else:
             text = f"the text of {where} from {self.start.describe()} to {self.end.describe()}"
-        return f"{text}, {_CASE_WORDS[self.case]}" if self.case else text
+        return self._finish_words(text)
+
+    def _finish_words(self, text: str) -> str:
+        if self.case:
+            text = f"{text}, {_CASE_WORDS[self.case]}"
+        if self.pad:
+            text = f"{text}, with zeros in front to make {self.pad} digits"
+        return text
 
 
 def _in_row(p: Position) -> Callable[[str, int, Row], "int | None"]:

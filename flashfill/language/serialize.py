@@ -67,6 +67,8 @@ def atom_to_data(a: Atom) -> dict:
         data = {"node": "SubStr", "column": a.column, "start": position_to_data(a.start), "end": position_to_data(a.end)}
         if a.case:
             data["case"] = a.case
+        if a.pad:
+            data["pad"] = a.pad
         return data
     return {"node": "Loop", "body": trace_to_data(a.body)}
 
@@ -76,7 +78,10 @@ def atom_from_data(d: dict) -> Atom:
     if kind == "ConstStr":
         return ConstStr(str(d["text"]))
     if kind == "SubStr":
-        return SubStr(int(d["column"]), position_from_data(d["start"]), position_from_data(d["end"]), d.get("case", ""))
+        return SubStr(
+            int(d["column"]), position_from_data(d["start"]), position_from_data(d["end"]),
+            d.get("case", ""), int(d.get("pad", 0)),
+        )
     if kind == "Loop":
         return Loop(trace_from_data(d["body"]))
     raise ValueError(f"expected an atom, got {kind!r}")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
 from .context import ColumnTokens, Deadline, Masks
+from .padding import PAD_COST, combinations, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
@@ -44,8 +45,8 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class SubAtom:
-    """A SubStr on a product edge: column, case, the chosen descriptors, and the
-    position sets they were chosen from (for alternatives)."""
+    """A SubStr on a product edge: column, case, the chosen descriptors, the position
+    sets they were chosen from (for alternatives), and the padding width."""
 
     column: int
     case: str
@@ -53,6 +54,8 @@ class SubAtom:
     end: tuple[int, int, int]
     starts: frozenset
     ends: frozenset
+    #: Zeros in front up to this width (``SubStr.pad``); 0 = copied as it is.
+    pad: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +177,7 @@ class TraceLearner:
                         if all(is_separator(ch) for ch in outs[0][i0:target[0]]):
                             score -= SUB_PUNCTUATION
                         found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
-        for target, score, atom in self.loop_edges(node):
+        for target, score, atom in self.loop_edges(node) + self.padded_edges(node):
             found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
 
@@ -190,6 +193,28 @@ class TraceLearner:
         if self.loops is None:
             return []
         return self.loops.edges(self, node)
+
+    def padded_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, SubAtom]]:
+        """Copies of a whole number of the input with zeros in front, where every output
+        has a number of one width at ``node`` (see ``padding``)."""
+        width = output_number([ex.output for ex in self.examples], node)
+        if not width:
+            return []
+        target = tuple(i + width for i in node)
+        edges = []
+        for col in range(len(self.columns)):
+            options = []
+            for ex, i in zip(self.examples, node):
+                found = padded_copies(ex.row[col], ex.output[i:i + width])
+                if not found:
+                    break
+                options.append(found)
+            else:
+                for first, last in combinations(options, lambda e, t: self.place_set(e, col, t), width):
+                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
+                    atom = SubAtom(col, "", start_d, end_d, first, last, width)
+                    edges.append((target, -ATOM_COST - PAD_COST + pair_score, atom))
+        return edges
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
         """The (score, start, end) descriptors a SubStr between these position sets uses."""
@@ -346,7 +371,7 @@ class TraceLearner:
             start, end = (choice or {}).get(i, (atom.start, atom.end))
             first = self.position(start, atom.column)
             last = Shift(first, end[1]) if end[0] == SHIFT else self.position(end, atom.column)
-            built.append(SubStr(atom.column, first, last, atom.case))
+            built.append(SubStr(atom.column, first, last, atom.case, atom.pad))
         return Concatenate(tuple(_merge_constants(built)))
 
     def variants(self, score: float, atoms: list[Atom], size: int = 4) -> list[tuple[float, Concatenate]]:
