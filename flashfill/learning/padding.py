@@ -48,7 +48,7 @@ def padded_copies(text: str, number: str) -> list[tuple[int, int]]:
     return found
 
 
-def combinations(options: list[list[tuple[int, int]]], places, width: int) -> Iterator[tuple[frozenset, frozenset]]:
+def joint_positions(options: list[list[tuple[int, int]]], places, width: int) -> Iterator[tuple[frozenset, frozenset]]:
     """The joint (start, end) position sets of one copy per example (``options[e]``), for
     every choice whose examples share a start and an end descriptor and in which some
     copy is shorter than ``width``; ``places(e, t)`` is the position set at index t of

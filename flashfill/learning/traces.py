@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
 from .context import ColumnTokens, Deadline, Masks
-from .padding import PAD_COST, combinations, output_number, padded_copies
+from .padding import PAD_COST, joint_positions, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
@@ -210,7 +210,7 @@ class TraceLearner:
                     break
                 options.append(found)
             else:
-                for first, last in combinations(options, lambda e, t: self.place_set(e, col, t), width):
+                for first, last in joint_positions(options, lambda e, t: self.place_set(e, col, t), width):
                     pair_score, start_d, end_d = self.choose_pair(col, first, last)
                     atom = SubAtom(col, "", start_d, end_d, first, last, width)
                     edges.append((target, -ATOM_COST - PAD_COST + pair_score, atom))
