@@ -3,13 +3,12 @@ padded to two digits, so "12/25/2015" gives "2015-12-25" without a branch per wi
 
 An output number (a whole run of digits) of the same width in every example may be
 the copy of a whole number of the input with zeros added in front, where at least one
-example needed them. The copy's positions are found as for any SubStr; the atom
-then carries the width (``SubStr.pad``).
+example needed them. The copy's positions are found as for any SubStr (its
+occurrences go through the trace walk's start combinations); the atom then carries
+the width (``SubStr.pad``).
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import regex
 
@@ -34,36 +33,15 @@ def output_number(outputs: list[str], node: tuple[int, ...]) -> int:
 
 
 def padded_copies(text: str, number: str) -> list[tuple[int, int]]:
-    """(start, end) of each whole number of ``text`` that, padded with zeros to the width
-    of ``number``, is ``number``.
+    """(start, length) of each whole number of ``text`` that, padded with zeros to the
+    width of ``number``, is ``number`` (occurrences, as the trace walk takes them).
 
     >>> padded_copies("3/7/2015", "07"), padded_copies("12/7/2015", "12")
-    ([(2, 3)], [(0, 2)])
+    ([(2, 1)], [(0, 2)])
     """
     found = []
     for m in _NUMBER.finditer(text):
         digits = m.group()
         if len(digits) <= len(number) and digits.rjust(len(number), "0") == number:
-            found.append(m.span())
+            found.append((m.start(), len(digits)))
     return found
-
-
-def joint_positions(options: list[list[tuple[int, int]]], places, width: int) -> Iterator[tuple[frozenset, frozenset]]:
-    """The joint (start, end) position sets of one copy per example (``options[e]``), for
-    every choice whose examples share a start and an end descriptor and in which some
-    copy is shorter than ``width``; ``places(e, t)`` is the position set at index t of
-    example e's column."""
-    partial: list[tuple[frozenset | None, frozenset | None, bool]] = [(None, None, False)]
-    for e, choices in enumerate(options):
-        grown = []
-        for starts, ends, padded in partial:
-            for a, b in choices:
-                here_a, here_b = places(e, a), places(e, b)
-                both_a = here_a if starts is None else starts & here_a
-                both_b = here_b if ends is None else ends & here_b
-                if both_a and both_b:
-                    grown.append((both_a, both_b, padded or b - a < width))
-        partial = grown
-    for starts, ends, padded in partial:
-        if padded:
-            yield starts, ends

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
 from .context import ColumnTokens, Deadline, Masks
-from .padding import PAD_COST, joint_positions, output_number, padded_copies
+from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
 
@@ -203,14 +203,14 @@ class TraceLearner:
         target = tuple(i + width for i in node)
         edges = []
         for col in range(len(self.columns)):
-            options = []
-            for ex, i in zip(self.examples, node):
-                found = padded_copies(ex.row[col], ex.output[i:i + width])
-                if not found:
-                    break
-                options.append(found)
-            else:
-                for first, last in joint_positions(options, lambda e, t: self.place_set(e, col, t), width):
+            occ = [padded_copies(ex.row[col], ex.output[i:i + width]) for ex, i in zip(self.examples, node)]
+            if not all(occ):
+                continue
+            for starts, first in self._starts(col, occ):
+                if all(length == width for _, length in starts):
+                    continue
+                last = frozenset.intersection(*(self.place_set(e, col, a + n) for e, (a, n) in enumerate(starts)))
+                if last:
                     pair_score, start_d, end_d = self.choose_pair(col, first, last)
                     atom = SubAtom(col, "", start_d, end_d, first, last, width)
                     edges.append((target, -ATOM_COST - PAD_COST + pair_score, atom))
