@@ -53,15 +53,15 @@ def test_substring_tasks_are_learned_and_reproduced(parts):
 
 
 dates = st.tuples(st.integers(1, 12), st.integers(1, 31), st.integers(1900, 2099))
+one_digit_dates = st.tuples(st.integers(1, 9), st.integers(1, 9), st.integers(1900, 2099)).filter(lambda t: t[0] != t[1])
 
 
 @settings(max_examples=60, deadline=None)
-@given(dates, dates)
+@given(one_digit_dates, dates)
 def test_dates_are_reordered_with_zero_padding_from_one_example(example, other):
     """m/d/yyyy → yyyy-mm-dd from one example whose month and day have one digit each: the
     program pads every month and day to two digits, however many they have."""
     (m, d, y), (m2, d2, y2) = example, other
-    assume(max(m, d) < 10 and m != d)
 
     def iso(m, d, y):
         return f"{y}-{m:02}-{d:02}"
