@@ -89,11 +89,30 @@ def _run_learn(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (startup stays fast)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version("flashfill")
+        except PackageNotFoundError:
+            shown = "unknown (not installed)"
+        print(f"flashfill {shown}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flashfill",
         description="Fill the partly typed column of a CSV or XLSX file from the examples typed in it.",
         epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file.")
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def columns(p: argparse.ArgumentParser) -> None:

@@ -20,8 +20,10 @@ from flashfill.table.errors import TableError
 FORMAT_FAMILIES = ({".csv", ".tsv", ".txt"}, {".xlsx", ".xlsm"})
 
 
-def output_path(source: Path, output: Path | None, in_place: bool) -> Path:
+def output_path(source: Path, output: Path | None, in_place: bool, backup: bool = True) -> Path:
     """The file a fill writes: ``-o OUT``, the source itself, or ``NAME.filled.EXT`` beside it."""
+    if not backup and not in_place:
+        raise TableError("--no-backup only applies with --in-place (other outputs never replace FILE)")
     if in_place:
         if output is not None:
             raise TableError("give either --in-place or -o OUT, not both")

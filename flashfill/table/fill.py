@@ -45,11 +45,15 @@ class Columns:
 
 @dataclass
 class Destination:
-    """Where the filled file goes."""
+    """Where the filled file goes (``output`` may be given as a str)."""
 
     output: Path | None = None
     in_place: bool = False
     backup: bool = True
+
+    def __post_init__(self) -> None:
+        if self.output is not None:
+            self.output = Path(self.output)
 
 
 @dataclass
@@ -70,8 +74,9 @@ def check_source(path: Path) -> None:
         raise TableError(f"{path}: is a folder, not a file")
 
 
-def open_table(path: Path, sheet: str | None = None) -> Table:
+def open_table(path: str | Path, sheet: str | None = None) -> Table:
     """The table in ``path`` by its extension; TableError for missing or unsupported files."""
+    path = Path(path)
     check_source(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
@@ -167,13 +172,13 @@ def _not_learned(where: str, column: str, numbers: list[int], error: Exception) 
     return NotLearnedError(f"{where}: nothing could be learned from the typed cells of {column}{at}: {error}")
 
 
-def fill(path: Path, columns: Columns | None = None, destination: Destination | None = None,
+def fill(path: str | Path, columns: Columns | None = None, destination: Destination | None = None,
          learner: Learner = session_learner, progress: ProgressFactory = NoProgress) -> Report:
     """Learn from the typed cells of the target column and write the filled copy."""
     started = time.monotonic()
-    columns, destination = columns or Columns(), destination or Destination()
+    path, columns, destination = Path(path), columns or Columns(), destination or Destination()
     check_source(path)
-    dest = output_path(path, destination.output, destination.in_place)
+    dest = output_path(path, destination.output, destination.in_place, destination.backup)
     check_writable(dest)
     table = open_table(path, columns.sheet)
     learning = learn_table(table, columns, learner, progress)
@@ -189,15 +194,16 @@ def fill(path: Path, columns: Columns | None = None, destination: Destination | 
     return report
 
 
-def apply(saved: Path, path: Path, columns: Columns | None = None, destination: Destination | None = None,
-          progress: ProgressFactory = NoProgress) -> Report:
+def apply(saved: str | Path, path: str | Path, columns: Columns | None = None,
+          destination: Destination | None = None, progress: ProgressFactory = NoProgress) -> Report:
     """Fill ``path`` with a program saved by ``flashfill learn --save`` (no learning)."""
     started = time.monotonic()
+    saved, path = Path(saved), Path(path)
     columns, destination = columns or Columns(), destination or Destination()
     program, saved_target, saved_inputs = read_saved(saved)
     columns = Columns(columns.target or saved_target, columns.inputs or saved_inputs, columns.sheet)
     check_source(path)
-    dest = output_path(path, destination.output, destination.in_place)
+    dest = output_path(path, destination.output, destination.in_place, destination.backup)
     check_writable(dest)
     table = open_table(path, columns.sheet)
     found = scan_table(table, columns, progress)
