@@ -282,3 +282,41 @@ def test_no_backup_without_in_place_is_a_usage_error(books, capsys):
     code, out, err = run(capsys, "fill", books / "products.csv", "--no-backup")
     assert code == 2 and "--no-backup only applies with --in-place" in err
     assert not (books / "products.filled.csv").exists()
+
+
+def test_a_notes_column_is_never_filled_with_made_up_text(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [
+        ["Name", "Email", "Domain", "Notes"], ["Ann Lee", "ann.lee@acme.com", "", "call back"],
+        ["Bo Ek", "bo.ek@zeta.org", "", ""], ["Cy Do", "cy.do@acme.com", "", "call back"],
+        ["Di Fu", "di.fu@omega.net", "", ""], ["Ed Gu", "ed.gu@zeta.org", "", "call back"]])
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2
+    assert 'column D ("Notes") is not filled' in err and "only writes fixed text ('call back')" in err
+    assert 'could be filled instead: column C ("Domain", empty) (--target C)' in err and "--allow-constant" in err
+    code, out, err = run(capsys, "fill", src, "--target", "Notes")
+    assert code == 2 and "only writes fixed text" in err
+    assert files(tmp_path) == ["t.csv"]
+    code, out, err = run(capsys, "fill", src, "--target", "Notes", "--allow-constant")
+    assert code == 0 and "filled with fixed text ('call back')" in out and "as --allow-constant asks" in out
+
+
+def test_several_partly_typed_columns_stop_the_fill_and_name_them(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [
+        ["Name", "Phone", "First"], ["Ann Lee", "555-0100", "Ann"], ["Bo Ek", "", ""], ["Cy Do", "555-0102", ""]])
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2
+    assert ('more than one column could be the one to fill: column B ("Phone", 2 typed, 1 blank), '
+            'column C ("First", 1 typed, 2 blank)') in err and "--target C" in err
+    assert files(tmp_path) == ["t.csv"]
+    code, out, err = run(capsys, "fill", src, "--target", "First", "--inputs", "Name")
+    assert code == 0, err
+
+
+def test_apply_refuses_a_program_of_constants_unless_allowed(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [["Name", "Notes"], ["Ann Lee", "call back"], ["Bo Ek", ""],
+                                         ["Cy Do", "call back"]])
+    saved = tmp_path / "p.json"
+    assert run(capsys, "learn", src, "--allow-constant", "--save", saved)[0] == 0
+    code, out, err = run(capsys, "apply", saved, src)
+    assert code == 2 and "only writes fixed text" in err and "--allow-constant" in err
+    assert run(capsys, "apply", saved, src, "--allow-constant")[0] == 0
