@@ -49,7 +49,8 @@ def test_fill_contacts_workbook(books, capsys):
     sheet = openpyxl.load_workbook(books / "contacts.filled.xlsx")["Contacts"]
     phones = {r[1]: r[4] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert all(shown == f"({raw[:3]}) {raw[4:]}" for raw, shown in phones.items())
-    assert 'filled     17 cells' in out and "program:" in out and "contacts.filled.xlsx" in out
+    assert "filled     17 cells, e.g. row 4: '(274) 555-1794', row 6: '(348) 555-2588', row 7:" in out
+    assert "program:" in out and "contacts.filled.xlsx" in out
     assert err == ""
 
 
@@ -320,3 +321,21 @@ def test_apply_refuses_a_program_of_constants_unless_allowed(tmp_path, capsys):
     code, out, err = run(capsys, "apply", saved, src)
     assert code == 2 and "only writes fixed text" in err and "--allow-constant" in err
     assert run(capsys, "apply", saved, src, "--allow-constant")[0] == 0
+
+
+def test_an_encrypted_workbook_is_named_as_such(books, capsys):
+    from msoffcrypto.format.ooxml import OOXMLFile
+    with open(books / "contacts.xlsx", "rb") as plain, open(books / "locked.xlsx", "wb") as locked:
+        OOXMLFile(plain).encrypt("secret", locked)
+    code, out, err = run(capsys, "fill", books / "locked.xlsx")
+    assert code == 2 and "locked.xlsx: the workbook is encrypted (password-protected)" in err and ".xls?" not in err
+    assert not (books / "locked.filled.xlsx").exists()
+
+
+def test_a_field_too_large_names_the_row_where_it_starts(tmp_path, capsys):
+    rows = ["Name,Out", "ann,ANN"] + [f"r{i}," for i in range(5000)] + ['big,"never closed'] + ["zzzzzzzz,"] * 20_000
+    src = tmp_path / "t.csv"
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2 and "t.csv: row 5003: a cell is longer than 131072 characters" in err
+    assert "quote opened in this row is never closed" in err

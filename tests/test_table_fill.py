@@ -324,9 +324,11 @@ def test_formula_in_the_target_column_is_never_overwritten(tmp_path):
     for row in (["In", "Out"], ["a", "A"], ["b", "=UPPER(A3)"], ["c", None]):
         book.active.append(row)
     book.save(src)
-    fill(src, learner=upper_learner())
+    report = fill(src, learner=upper_learner())
     sheet = openpyxl.load_workbook(tmp_path / "f.filled.xlsx").active
     assert sheet["B3"].value == "=UPPER(A3)" and sheet["B4"].value == "C"
+    assert report.notes == ["B3 of the target hold formulas with no saved value: they are kept as they are but "
+                            "are not examples (open and save the workbook in Excel first to use them)"]
 
 
 def test_every_row_number_is_the_spreadsheet_row_even_with_multiline_cells(tmp_path):
@@ -385,3 +387,15 @@ def test_a_program_answering_most_examples_with_fixed_text_is_not_trusted():
     assert (found.fixed, found.examples, found.texts) == (2, 3, ("call back",)) and found.unexplained
     assert not constancy(program, examples[:2]).unexplained and not always_fixed(program)
     assert constancy(Upper(), examples) is None
+
+
+def test_formula_cells_without_a_saved_value_are_reported_not_read_as_blank(tmp_path):
+    src = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["In", "Code", "Out", "Other"], ["a", "=A2&1", "A", "=1"], ["b", "=A3&1", None, "=2"]):
+        book.active.append(row)
+    book.save(src)
+    with pytest.raises(TableError, match=r'f.xlsx \(sheet "Sheet"\): cell B2 holds a formula with no saved value '
+                                         r'\(and 1 more formula cells like it\).*open and save it in Excel'):
+        fill(src, Columns(target="Out"), learner=upper_learner())
+    assert fill(src, Columns(target="Out", inputs=["In"]), learner=upper_learner()).filled == 1

@@ -139,6 +139,7 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
     """Scan ``table``, choose the columns and learn from the typed target cells."""
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_blanks=need_blanks)
+    choice.notes.extend(table.check_computed(choice))
     headers = found.headers
     collected = found.collected[choice.target]
     typed = [(n, row) for n, row in collected.examples.items if row[choice.target].strip()]
@@ -153,11 +154,11 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
         learned = learner(examples, sample)
     except learn_error_type() as error:
         raise _not_learned(table.where, describe(choice.target, headers), numbers, error) from error
-    _check_computed(table.where, found.stats, choice, learned.program, examples, columns.allow_constant)
+    _check_explained(table.where, found.stats, choice, learned.program, examples, columns.allow_constant)
     return Learning(learned, choice, headers, numbers)
 
 
-def _check_computed(where: str, stats: list[ColumnStats], choice: Choice, program: Any,
+def _check_explained(where: str, stats: list[ColumnStats], choice: Choice, program: Any,
                     examples: list[tuple[Inputs, str]], allowed: bool) -> None:
     """TableError when fixed text, not the inputs, explains most typed cells of the target
     (a notes column): filling would make up values.  ``allowed`` turns it into a note."""
@@ -246,6 +247,7 @@ def apply(saved: str | Path, path: str | Path, columns: Columns | None = None,
     table = open_table(path, columns.sheet)
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
+    choice.notes.extend(table.check_computed(choice))
     if always_fixed(program) and not columns.allow_constant:
         raise TableError(f"{saved}: the program only writes fixed text, whatever the inputs; it would make up the "
                          f"values of {describe(choice.target, found.headers)} in {table.where}; pass "
