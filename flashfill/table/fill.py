@@ -113,20 +113,15 @@ def gc_paused() -> Iterator[None]:
 
 
 def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> Scan:
-    """The first pass, retried once in Windows-1252 if the CSV turns out not to be UTF-8."""
+    """The first pass over the table."""
     headers = table.headers()
     only = resolve(columns.target, headers, table.where) if columns.target is not None else None
-    while True:
-        bar = progress("reading", table.size)
-        try:
-            with gc_paused():
-                return scan(headers, table.chunks(bar), only)
-        except UnicodeDecodeError as error:
-            assert isinstance(table, CsvTable)
-            table.fall_back(error)
-            headers = table.headers()
-        finally:
-            bar.close()
+    bar = progress("reading", table.size)
+    try:
+        with gc_paused():
+            return scan(headers, table.chunks(bar), only)
+    finally:
+        bar.close()
 
 
 def inputs_of(row: Row, inputs: Sequence[int]) -> Inputs:
@@ -139,7 +134,7 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
     """Scan ``table``, choose the columns and learn from the typed target cells."""
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_blanks=need_blanks)
-    choice.notes.extend(table.check_computed(choice))
+    choice.notes.extend(table.check_read(choice))
     headers = found.headers
     collected = found.collected[choice.target]
     typed = [(n, row) for n, row in collected.examples.items if row[choice.target].strip()]
@@ -247,7 +242,7 @@ def apply(saved: str | Path, path: str | Path, columns: Columns | None = None,
     table = open_table(path, columns.sheet)
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
-    choice.notes.extend(table.check_computed(choice))
+    choice.notes.extend(table.check_read(choice))
     if always_fixed(program) and not columns.allow_constant:
         raise TableError(f"{saved}: the program only writes fixed text, whatever the inputs; it would make up the "
                          f"values of {describe(choice.target, found.headers)} in {table.where}; pass "

@@ -120,7 +120,7 @@ class XlsxTable:
                 cell.comment = Comment(note, AUTHOR, width=300, height=40 + 18 * len(outputs))
         self.book.save(dest)
 
-    def check_computed(self, choice: Choice) -> list[str]:
+    def check_read(self, choice: Choice) -> list[str]:
         """Formula cells of the chosen columns that have no saved value (they would read as blank):
         TableError for input cells; for target cells (never overwritten, and no example), a note."""
         inputs = [cell for c in sorted(choice.inputs) for cell in self._uncomputed.get(c, ())]
