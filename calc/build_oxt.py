@@ -81,7 +81,7 @@ def install(oxt: Path, profile: Path | None = None) -> None:
     done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()
-        raise ExtensionError(f"unopkg add {oxt} failed (close LibreOffice first): {detail}")
+        raise ExtensionError(f"unopkg add {oxt} failed: {detail} (LibreOffice must be closed meanwhile)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
@@ -55,3 +57,16 @@ def test_flashfill_calc_build_writes_the_extension(tmp_path: Path, capsys: pytes
     assert main(["calc", "build", "-o", str(target)]) == 0
     assert zipfile.is_zipfile(target)
     assert f"built {target}" in capsys.readouterr().out
+
+
+def test_install_adds_the_extension_with_unopkg_or_says_why_not(tmp_path: Path) -> None:
+    oxt = build_oxt.build(tmp_path / "flashfill.oxt")
+    profile = tmp_path / "profile"
+    if os.geteuid() == 0:  # unopkg refuses to add a user's extension as root
+        with pytest.raises(build_oxt.ExtensionError, match="as root"):
+            build_oxt.install(oxt, profile)
+        return
+    build_oxt.install(oxt, profile)
+    listed = subprocess.run(["unopkg", "list", f"-env:UserInstallation={profile.as_uri()}"],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert "org.flashfill.calc" in listed.stdout

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import uno
+from com.sun.star.lang import DisposedException
 
 TITLE = "Flash Fill"
-#: The status indicator showing the last message, per frame, ended when the next one starts.
-_shown: dict[int, Any] = {}
+#: The status indicator showing the last message; ended when the next message is shown.
+_shown: list[Any] = []
 
 
 def missing_module(error: ImportError) -> str:
@@ -24,12 +25,14 @@ def tell(context: Any, frame: Any, message: str, ok: bool) -> None:
     """Show ``message`` in the frame's status bar; a failure also in a message box, when the window shows."""
     if frame is None:
         return
-    previous = _shown.pop(id(frame), None)
-    if previous is not None:
-        previous.end()
+    while _shown:
+        try:
+            _shown.pop().end()
+        except DisposedException:  # its window was closed meanwhile
+            pass
     indicator = frame.createStatusIndicator()
     indicator.start(message, 0)
-    _shown[id(frame)] = indicator
+    _shown.append(indicator)
     window = frame.getContainerWindow()
     if not ok and window is not None and window.isVisible():
         toolkit = context.ServiceManager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
