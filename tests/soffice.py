@@ -4,8 +4,8 @@ Usage in a test module::
 
     from soffice import office  # noqa: F401  (the module-scoped fixture)
 
-    def test_something(office):
-        doc = office.open(Path("workbooks/contacts.xlsx"))
+    def test_something(office, tmp_path):
+        doc = office.open(copy_of_some_workbook_in(tmp_path))  # LibreOffice writes a lock file beside it
         sheet = doc.Sheets.getByIndex(0)
         ...
         doc.close(True)
