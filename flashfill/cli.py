@@ -127,6 +127,22 @@ def _run_learn(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_calc(args: argparse.Namespace) -> int:
+    """``flashfill calc build|install``: the Calc extension's builder, from the checkout beside the package."""
+    import importlib.util
+
+    builder = Path(__file__).resolve().parents[1] / "calc" / "build_oxt.py"
+    if not builder.is_file():
+        print("flashfill calc: the extension's sources (calc/) are not beside this flashfill: "
+              "run it from a flashfill checkout", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    spec = importlib.util.spec_from_file_location("build_oxt", builder)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main([args.action] + ([] if args.output is None else ["-o", str(args.output)]))
+
+
 class _Version(argparse.Action):
     """``--version``: the installed package's version, looked up only when asked (startup stays fast)."""
 
@@ -188,6 +204,11 @@ def _parser() -> argparse.ArgumentParser:
     columns(p)
     writing(p)
     p.set_defaults(run=_run_apply)
+
+    p = commands.add_parser("calc", help="build the LibreOffice Calc extension, or build and install it")
+    p.add_argument("action", choices=("build", "install"))
+    p.add_argument("-o", "--output", type=Path, metavar="OXT", help="where to write the .oxt (default: build/flashfill.oxt)")
+    p.set_defaults(run=_run_calc)
     return parser
 
 

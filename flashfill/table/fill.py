@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.atomic import Snapshot, atomic_path, backup_path, check_replaceable, check_writable
@@ -28,12 +28,14 @@ from flashfill.table.filler import Filler
 from flashfill.table.learner import Inputs, Learned, Learner, learn_error_type, load_program, session_learner
 from flashfill.table.report import Report
 from flashfill.table.scan import Row, Scan, scan
-from flashfill.table.xlsxtable import XlsxTable
+
+if TYPE_CHECKING:  # openpyxl is imported when an XLSX file is opened, so flashfill.table.cells loads without it
+    from flashfill.table.xlsxtable import XlsxTable
 
 ProgressFactory = Callable[[str, int], Progress]
 SAVED_FORMAT = "flashfill-program"
 
-Table = CsvTable | XlsxTable
+Table = "CsvTable | XlsxTable"
 
 
 @dataclass
@@ -88,6 +90,8 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
     check_source(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
+        from flashfill.table.xlsxtable import XlsxTable
+
         return XlsxTable(path, sheet)
     if suffix in (".csv", ".tsv", ".txt"):
         if sheet is not None:
@@ -280,7 +284,7 @@ def _report(table: Table, choice: Choice, headers: list[str], cleaned: list[Path
 def _write(table: Table, dest: Path, destination: Destination, choice: Choice, filler: Filler,
            progress: ProgressFactory, report: Report, snapshot: Snapshot) -> None:
     backup = backup_path(dest) if destination.in_place and destination.backup else None
-    bar = progress("filling", table.size if isinstance(table, XlsxTable) else max(table.records, 1))
+    bar = progress("filling", max(table.records, 1) if isinstance(table, CsvTable) else table.size)
     try:
         with atomic_path(dest, backup, snapshot) as temp, gc_paused():
             table.write(temp, choice, filler, bar)
