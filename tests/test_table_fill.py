@@ -327,8 +327,8 @@ def test_formula_in_the_target_column_is_never_overwritten(tmp_path):
     report = fill(src, learner=upper_learner())
     sheet = openpyxl.load_workbook(tmp_path / "f.filled.xlsx").active
     assert sheet["B3"].value == "=UPPER(A3)" and sheet["B4"].value == "C"
-    assert report.notes == ["B3 of the target hold formulas with no saved value: they are kept as they are but "
-                            "are not examples (open and save the workbook in Excel first to use them)"]
+    assert report.notes == ["cell B3 of the target holds a formula with no saved value: it is kept as it is but "
+                            "is not an example (open and save the workbook in Excel first to use it)"]
 
 
 def test_every_row_number_is_the_spreadsheet_row_even_with_multiline_cells(tmp_path):

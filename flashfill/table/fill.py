@@ -158,7 +158,7 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
 
 
 def _check_explained(where: str, stats: list[ColumnStats], choice: Choice, program: Any,
-                    examples: list[tuple[Inputs, str]], allowed: bool) -> None:
+                     examples: list[tuple[Inputs, str]], allowed: bool) -> None:
     """TableError when fixed text, not the inputs, explains most typed cells of the target
     (a notes column): filling would make up values.  ``allowed`` turns it into a note."""
     found = constancy(program, examples)
