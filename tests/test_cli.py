@@ -339,3 +339,11 @@ def test_a_field_too_large_names_the_row_where_it_starts(tmp_path, capsys):
     code, out, err = run(capsys, "fill", src)
     assert code == 2 and "t.csv: row 5003: a cell is longer than 131072 characters" in err
     assert "quote opened in this row is never closed" in err
+
+
+def test_a_category_column_of_fixed_texts_needs_allow_constant(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [["Name", "Notes"], ["Ann Lee", "call back"], ["Bo Ek", "left voicemail"],
+                                         ["Cy Do", "call back"], ["Di Fu", ""], ["Ed Gu", "left voicemail"]])
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2 and "only picks one of a few fixed texts by tests on the inputs" in err
+    assert "('call back', 'left voicemail')" in err and "if it is a category the inputs decide" in err
