@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import pytest
 
 from flashfill.table import Columns, TableError, fill
 from flashfill.table.learner import Learned
