@@ -5,9 +5,9 @@ their runners-up and the rows worth labeling next go out (DESIGN.md §4–§5).
 from __future__ import annotations
 
 import math
-from operator import ne
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import ne
 
 from .language.program import Program, as_row
 from .learning.context import sample_rows
@@ -60,6 +60,8 @@ class Session:
     'Lovelace'
     >>> [a.row for a in s.ambiguous_rows()]
     [('Mary Ann Lee',)]
+    >>> [(u.index, u.output, u.alternatives) for u in s.unsure_rows()]
+    [(1, 'Lee', ('Ann Lee', 'Ann'))]
     """
 
     def __init__(self, *, timeout: float | None = DEFAULT_TIMEOUT) -> None:
