@@ -12,6 +12,8 @@ from .conditionals import Guard, Match, Switch
 from .expressions import Atom, Concatenate, ConstStr, Loop, SubStr
 from .positions import ColumnPos, CPos, Pos, Position, Shift, TokenSeq
 from .tokens import Token
+from .values.atoms import FormatDate, FormatNumber
+from .values.number_format import NumberFormat
 
 
 def token_to_data(t: Token) -> Any:
@@ -70,6 +72,18 @@ def atom_to_data(a: Atom) -> dict:
         if a.pad:
             data["pad"] = a.pad
         return data
+    if isinstance(a, FormatDate):
+        data = {"node": "FormatDate", "source": atom_to_data(a.source), "pattern": list(a.pattern), "order": a.order}
+        if a.unit:
+            data.update(unit=a.unit, step=a.step, mode=a.mode)
+        return data
+    if isinstance(a, FormatNumber):
+        f = a.format
+        return {
+            "node": "FormatNumber", "source": atom_to_data(a.source), "point": a.point, "scale": a.scale,
+            "step": a.step, "mode": a.mode, "decimals": f.decimals, "group": f.group, "out_point": f.point,
+            "significant": f.significant, "exponent": f.exponent,
+        }
     return {"node": "Loop", "body": trace_to_data(a.body)}
 
 
@@ -84,7 +98,23 @@ def atom_from_data(d: dict) -> Atom:
         )
     if kind == "Loop":
         return Loop(trace_from_data(d["body"]))
+    if kind == "FormatDate":
+        pattern = tuple(str(p) for p in d["pattern"])
+        return FormatDate(_source(d), pattern, str(d["order"]), str(d.get("unit", "")), int(d.get("step", 1)), str(d.get("mode", "down")))
+    if kind == "FormatNumber":
+        number_format = NumberFormat(
+            int(d["decimals"]), str(d["group"]), str(d["out_point"]), int(d.get("significant", 0)), str(d.get("exponent", "")),
+        )
+        return FormatNumber(_source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]))
     raise ValueError(f"expected an atom, got {kind!r}")
+
+
+def _source(d: dict) -> SubStr:
+    """The SubStr a value atom reads its value from."""
+    source = atom_from_data(d["source"])
+    if not isinstance(source, SubStr):
+        raise ValueError(f"a value is read from a SubStr, not from {d['source']!r:.80}")
+    return source
 
 
 def trace_to_data(e: Concatenate) -> dict:
