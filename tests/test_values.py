@@ -278,3 +278,54 @@ def test_one_example_writes_every_other_number_the_same_way(decimals, grouped, d
     rows = [example_text] + [in_format.render(v) for v in others]
     program = _learn([(example_text, written(example))], rows)
     assert [program(r) for r in rows[1:]] == [written(v) for v in others]
+
+
+# ----- value kinds in guards, negative numbers ------------------------------------------------
+def test_a_value_kind_guard_behaves_like_a_match_and_survives_json():
+    from flashfill.language.values.kinds import HasValue
+    guard = Guard(((HasValue(0, "date"),),))
+    program = Program(Switch((
+        (guard, Concatenate((FormatDate(WHOLE, ("yyyy",)),))),
+        (Guard(), Concatenate((ConstStr("none"),))),
+    )), 1)
+    rows = [("Mar 7, 2021",), ("7:05 PM",), ("-3",)]
+    assert [program(r) for r in rows] == ["2021", "none", "none"]
+    assert program.map(rows) == ["2021", "none", "none"]
+    assert Program.from_json(program.to_json()) == program
+    assert program.explain().startswith("If column 1 has a date:")
+    assert HasValue(0, "negative number", True).describe() == "column 1 has no negative number"
+
+
+def test_rows_are_told_apart_by_the_kind_of_value_they_hold():
+    """Dates are reformatted, times kept: no token says which is which as well as the value does."""
+    examples = [("3/7/2021", "2021-03-07"), ("7:05", "07:05 h"), ("12/25/2020", "2020-12-25"), ("10:30", "10:30 h")]
+    rows = [r for r, _ in examples] + ["1/31/1999", "23:59"]
+    program = _learn(examples, rows)
+    assert program("1/31/1999") == "1999-01-31"
+    assert program("23:59") == "23:59 h"
+
+
+def test_negative_numbers_in_parentheses_from_one_example():
+    program = _learn([("-1234.5", "(1,234.50)")], ["-1234.5", "99", "-3", "1000"])
+    assert [program(r) for r in ["99", "-3", "1000", "-0.5"]] == ["99.00", "(3.00)", "1,000.00", "(0.50)"]
+    assert "parentheses" in program.explain()
+
+
+def test_scientific_notation_and_significant_digits():
+    program = _learn([("1293.3", "1.3E3")], ["1293.3", "2.431", "0.00367"])
+    assert [program(r) for r in ["2.431", "0.00367", "-52"]] == ["2.4E0", "3.7E-3", "-5.2E1"]
+    program = _learn([("2.431", "2.4"), ("0.15857", "0.16")], ["2.431", "0.15857", "13.4"])
+    assert program("13.4") == "13"
+
+
+def test_times_written_as_four_digits():
+    program = _learn([("1:00 PM", "1300")], ["1:00 PM", "6:00 PM", "11:30 AM"])
+    assert [program(r) for r in ["6:00 PM", "11:30 AM"]] == ["1800", "1130"]
+    program = _learn([("1800", "6:00 PM")], ["1800", "0100", "1400"])
+    assert [program(r) for r in ["0100", "1400"]] == ["1:00 AM", "2:00 PM"]
+
+
+def test_an_hour_without_am_or_pm_is_not_given_one():
+    """"9:00" may be morning or evening: AM is typed, not guessed from the clock."""
+    program = _learn([("9:00", "9 AM")], ["9:00", "11:00", "3:00"])
+    assert "AM" in program.explain() and "the time" not in program.explain()

@@ -12,13 +12,15 @@ position costs.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..language.expressions import SubStr
 from ..language.positions import CPos
 from ..language.values.atoms import FormatDate, FormatNumber
+from ..language.values.kinds import KINDS as VALUE_KINDS
+from ..language.values.kinds import HasValue, has_kind
 from ..language.values.date_patterns import pattern_cost, patterns_at, render
 from ..language.values.date_rounding import DATE_MODES, UNITS, round_moment
 from ..language.values.moments import ORDERS, Moment, find_moments, parse_moment
@@ -49,6 +51,7 @@ OTHER_READING = 0.05
 DECIMAL_COMMA = 1.5
 _STEP_DIGITS = (1, 2, 5)
 _MODES = ("down", "next", "up", "nearest")
+_NEGATIVE_COST = {"-": 0.0, "()": 0.1, "": 0.3}
 _MODE_COST = {"down": 0.0, "nearest": 0.05, "next": 0.06, "up": 0.07}
 _PLACEHOLDER = SubStr(0, CPos(0), CPos(-1))
 _AMPM = ("a", "a_")
@@ -155,6 +158,13 @@ def _scales(value: Decimal, target: Decimal | None) -> list[int]:
 def _stepped(scale: int, value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
     """Roundings of a (scaled) value to a step, 1, 2 or 5 times a power of ten from the
     target's last decimal up to its size, that give ``target`` written as ``text``."""
+    try:
+        return _stepped_ways(scale, value, text, target)
+    except InvalidOperation:
+        return set()
+
+
+def _stepped_ways(scale: int, value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
     ways: set[NumberWay] = set()
     places = -target.as_tuple().exponent if target.as_tuple().exponent < 0 else 0
     for power in range(-places, target.copy_abs().adjusted() + 1):
@@ -197,7 +207,7 @@ def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
         cost += 0.05 if fixed else 0.0
     else:
         cost += 0.0 if fixed else 0.05
-    cost += (0.1 if f.group else 0.0) + (0.1 if f.point != "." else 0.0) + (0.3 if f.exponent else 0.0)
+    cost += (0.1 if f.group else 0.0) + (0.1 if f.point != "." else 0.0) + (0.3 if f.exponent else 0.0) + _NEGATIVE_COST[f.negative]
     return cost
 
 
@@ -383,3 +393,21 @@ def _same_on(plain: FormatDate, rounded: FormatDate, text: str) -> bool:
         for r in [round_moment(value, rounded.unit, rounded.step, "down")]
         if r is not None
     )
+
+
+#: A guard on the kind of value a cell holds ("has a date") costs more than one on a
+#: token, which says the same on the rows more often than not.
+VALUE_KIND_COST = 0.3
+
+
+def value_kinds(col: int, texts: list[str], sample: list[str]) -> list[tuple[HasValue, int, int]]:
+    """Guard predicates on the kind of value in a column (and their negations), with
+    their truth on the examples' texts and on the sampled rows, as bit sets."""
+    everyone, all_sample = (1 << len(texts)) - 1, (1 << len(sample)) - 1
+    found = []
+    for kind in VALUE_KINDS:
+        on = sum(1 << i for i, t in enumerate(texts) if has_kind(t, kind))
+        on_sample = sum(1 << i for i, t in enumerate(sample) if has_kind(t, kind))
+        found.append((HasValue(col, kind), on, on_sample))
+        found.append((HasValue(col, kind, True), everyone & ~on, all_sample & ~on_sample))
+    return found

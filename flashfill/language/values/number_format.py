@@ -13,6 +13,8 @@ import regex
 
 SEPARATORS = ("", ",", ".", " ")
 EXPONENTS = ("", "E", "E+")
+NEGATIVES = ("-", "()", "")
+_NEGATIVE_WORDS = {"-": "", "()": ", negative numbers in parentheses", "": ", without its sign"}
 MINIMAL = -1
 
 
@@ -21,13 +23,16 @@ class NumberFormat:
     """Decimals (fixed count or MINIMAL), thousands separator, decimal mark; or, when
     ``significant`` > 0, that many significant digits written with as few decimals as
     they need (as ``%g`` does, without the exponent). ``exponent`` "E" writes the number
-    in scientific notation ("1.2E3", "5E-3"), "E+" as spreadsheets do ("1.2E+03")."""
+    in scientific notation ("1.2E3", "5E-3"), "E+" as spreadsheets do ("1.2E+03").
+    ``negative`` says how a number below zero is written: "-" before it, "()" around it
+    (as accountants do), or "" not at all (the size of the number)."""
 
     decimals: int = MINIMAL
     group: str = ""
     point: str = "."
     significant: int = 0
     exponent: str = ""
+    negative: str = "-"
 
     def __post_init__(self) -> None:
         if self.group not in SEPARATORS or self.point not in (".", ",") or self.group == self.point:
@@ -36,8 +41,10 @@ class NumberFormat:
             raise ValueError(f"bad number of decimals {self.decimals!r}")
         if not isinstance(self.significant, int) or not 0 <= self.significant <= 20:
             raise ValueError(f"bad number of significant digits {self.significant!r}")
-        if self.exponent not in EXPONENTS or self.exponent and (self.group or self.significant):
+        if self.exponent not in EXPONENTS or self.exponent and (self.group or self.significant or self.negative != "-"):
             raise ValueError(f"bad scientific notation {self.exponent!r}")
+        if self.negative not in NEGATIVES:
+            raise ValueError(f"bad way of writing negative numbers {self.negative!r}")
 
     def render(self, value: Decimal) -> str | None:
         """The value written in this format (None when it is too large to write).
@@ -67,7 +74,9 @@ class NumberFormat:
         if self.group:
             whole = _grouped(whole, self.group)
         text = whole + (self.point + fraction if fraction else "")
-        return "-" + text if negative and any(ch in "123456789" for ch in text) else text
+        if not negative or not any(ch in "123456789" for ch in text):
+            return text
+        return "-" + text if self.negative == "-" else f"({text})" if self.negative == "()" else text
 
     def _scientific(self, value: Decimal) -> str | None:
         """The value as a mantissa of one digit before the mark, and a power of ten."""
@@ -86,7 +95,9 @@ class NumberFormat:
     def describe(self) -> str:
         """The format shown on 1234.5, and its significant digits if it keeps a number of them."""
         shown = self.render(Decimal("1234" if self.decimals == 0 else "1234.5")) or ""
-        return f"{self.significant} significant digits ({self.render(Decimal('3.14159265'))})" if self.significant else shown
+        if self.significant:
+            shown = f"{self.significant} significant digits ({self.render(Decimal('3.14159265'))})"
+        return shown + _NEGATIVE_WORDS[self.negative]
 
 
 def _grouped(digits: str, group: str) -> str:
@@ -94,7 +105,7 @@ def _grouped(digits: str, group: str) -> str:
     return group.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
 
 
-_OUTPUT_NUMBER = regex.compile(r"-?[0-9]+(?:[,. ][0-9]+)*(?:E[-+]?[0-9]+)?")
+_OUTPUT_NUMBER = regex.compile(r"(\()?-?[0-9]+(?:[,. ][0-9]+)*(?:E[-+]?[0-9]+)?(\))?")
 
 
 def output_number_at(out: str, i: int) -> tuple[int, ...]:
@@ -107,10 +118,12 @@ def output_number_at(out: str, i: int) -> tuple[int, ...]:
     if i > 0 and (out[i - 1].isdigit() or out[i - 1] in ",." and i > 1 and out[i - 2].isdigit()):
         return ()
     m = _OUTPUT_NUMBER.match(out, i)
-    if m is None:
+    if m is None or m.group(1) and not m.group(2):
         return ()
-    ends = [m.end()]
-    text = m.group()
+    if m.group(1):
+        return (m.end(),)
+    ends = [m.end() - (1 if m.group(2) else 0)]
+    text = out[i:ends[0]]
     if "E" in text:
         text = text[:text.index("E")]
         ends.append(i + len(text))
@@ -139,20 +152,18 @@ def formats_writing(value: Decimal, text: str) -> list[NumberFormat]:
                 found.append(f)
         return found
     for point in (".", ","):
-        decimals = len(text) - text.rfind(point) - 1 if point in text else 0
+        decimals = len(text.rstrip(")")) - text.rfind(point) - 1 if point in text else 0
         if point == "," and "," not in text:
             continue
         for group in SEPARATORS:
             if group == point or group and group not in text:
                 continue
-            for d in (MINIMAL, decimals):
-                f = NumberFormat(d, group, point)
-                if f not in found and f.render(value) == text:
-                    found.append(f)
             digits = "".join(ch for ch in text if ch.isdigit()).lstrip("0")
-            for n in range(len(digits.rstrip("0")), len(digits) + 1):
-                f = NumberFormat(MINIMAL, group, point, n)
-                if 0 < n and f not in found and f.render(value) == text:
-                    found.append(f)
+            shapes = [(d, 0) for d in (MINIMAL, decimals)] + [(MINIMAL, n) for n in range(max(1, len(digits.rstrip("0"))), len(digits) + 1)]
+            for d, n in shapes:
+                for negative in NEGATIVES if value < 0 else NEGATIVES[:1]:
+                    f = NumberFormat(d, group, point, n, "", negative)
+                    if f not in found and f.render(value) == text:
+                        found.append(f)
     return found
 
