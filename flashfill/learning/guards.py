@@ -19,7 +19,7 @@ from ..language.tokens import Token
 from .position_sets import END_INDEX, START_INDEX
 from .ranking import token_cost
 from .traces import ColumnData, Example
-from .value_edges import VALUE_KIND_COST, value_kinds
+from .value_guards import VALUE_KIND_COST, value_kinds
 
 MAX_COUNT = 3
 #: Words of the data as guard tokens ("has 'Inc'") fit the examples easily and

@@ -20,7 +20,8 @@ from .context import ColumnTokens, Deadline, Masks
 from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
-from .value_edges import ValueAtom, ValueEdges, bucket_bonus, bucket_starts
+from .buckets import bucket_bonus, bucket_starts
+from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")

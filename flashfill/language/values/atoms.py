@@ -46,7 +46,8 @@ class FormatDate:
             raise ValueError(f"unknown date order {self.order!r}")
         if not valid_pattern(self.pattern):
             raise ValueError(f"bad date pattern {self.pattern!r}")
-        if self.unit and self.unit not in UNITS or self.mode not in DATE_MODES or not isinstance(self.step, int) or self.step < 1:
+        bad_step = not isinstance(self.step, int) or self.step < 1
+        if self.unit and self.unit not in UNITS or self.mode not in DATE_MODES or bad_step:
             raise ValueError(f"bad date rounding: unit {self.unit!r}, step {self.step!r}, mode {self.mode!r}")
 
     def evaluator(self) -> StringFn:
@@ -71,7 +72,8 @@ class FormatDate:
         reading = ", read day first" if self.order == "dmy" else ""
         what = "date" if any(field_part(p) in _DATE_PARTS for p in self.pattern if is_field(p)) else "time"
         rounded = f", {describe_date_rounding(self.unit, self.step, self.mode)}" if self.unit else ""
-        return f"the {what} in {_where(self.source, names)}{reading}{rounded}, written as {render(SAMPLE, self.pattern)}"
+        where = _where(self.source, names)
+        return f"the {what} in {where}{reading}{rounded}, written as {render(SAMPLE, self.pattern)}"
 
 
 @dataclass(frozen=True, slots=True)

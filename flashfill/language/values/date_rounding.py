@@ -22,10 +22,11 @@ def round_moment(m: Moment, unit: str, step: int, mode: str) -> Moment | None:
     """The start (``down``) or the end (``next``) of the bucket of ``step`` units that
     holds ``m``; None when ``m`` lacks the parts the unit needs.
 
-    >>> round_moment(Moment(hour=18, minute=25), "hour", 2, "down"), round_moment(Moment(hour=18, minute=25), "hour", 2, "next")
-    (Moment(year=None, month=None, day=None, hour=18, minute=0, second=None), Moment(year=None, month=None, day=None, hour=20, minute=0, second=None))
-    >>> round_moment(Moment(2021, 3, 7), "week", 1, "down").day, round_moment(Moment(2021, 11, 7), "quarter", 1, "next").year
-    (1, 2022)
+    >>> evening = Moment(hour=18, minute=25)
+    >>> [(m.hour, m.minute) for m in (round_moment(evening, "hour", 2, mode) for mode in DATE_MODES)]
+    [(18, 0), (20, 0)]
+    >>> round_moment(Moment(2021, 3, 7), "week", 1, "down").day, round_moment(Moment(2021, 11, 7), "quarter", 1, "next")
+    (1, Moment(year=2022, month=1, day=1, hour=None, minute=None, second=None))
     """
     if unit in _TIME_UNITS:
         if not m.has_time:
@@ -67,7 +68,8 @@ def _shifted(m: Moment, delta: timedelta) -> Moment | None:
         return Moment(None, None, None, base.hour, base.minute, m.second if m.second is None else base.second)
     if not m.has_time:
         return Moment(base.year, base.month, base.day)
-    return Moment(base.year, base.month, base.day, base.hour, base.minute, m.second if m.second is None else base.second)
+    second = m.second if m.second is None else base.second
+    return Moment(base.year, base.month, base.day, base.hour, base.minute, second)
 
 
 def describe_date_rounding(unit: str, step: int, mode: str) -> str:

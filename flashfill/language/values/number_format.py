@@ -53,14 +53,15 @@ class NumberFormat:
         ('1,234.50', '1234.5')
         >>> NumberFormat(0).render(Decimal("-0.4")), NumberFormat(1, ".", ",").render(Decimal("-1234567.25"))
         ('0', '-1.234.567,3')
-        >>> NumberFormat(1, exponent="E").render(Decimal("99.96")), NumberFormat(exponent="E+").render(Decimal("0.0025"))
+        >>> NumberFormat(1, exponent="E").render(Decimal("99.96")), NumberFormat(exponent="E+").render(Decimal(".0025"))
         ('1.0E2', '2.5E-03')
         """
         if self.exponent:
             return self._scientific(value)
         try:
             if self.significant and value:
-                value = value.quantize(Decimal(1).scaleb(value.adjusted() - self.significant + 1), rounding=ROUND_HALF_UP)
+                last = Decimal(1).scaleb(value.adjusted() - self.significant + 1)
+                value = value.quantize(last, rounding=ROUND_HALF_UP)
             if self.decimals == MINIMAL or self.significant:
                 text = f"{value:f}"
                 if "." in text:
@@ -159,7 +160,8 @@ def formats_writing(value: Decimal, text: str) -> list[NumberFormat]:
             if group == point or group and group not in text:
                 continue
             digits = "".join(ch for ch in text if ch.isdigit()).lstrip("0")
-            shapes = [(d, 0) for d in (MINIMAL, decimals)] + [(MINIMAL, n) for n in range(max(1, len(digits.rstrip("0"))), len(digits) + 1)]
+            significant = range(max(1, len(digits.rstrip("0"))), len(digits) + 1)
+            shapes = [(d, 0) for d in (MINIMAL, decimals)] + [(MINIMAL, n) for n in significant]
             for d, n in shapes:
                 for negative in NEGATIVES if value < 0 else NEGATIVES[:1]:
                     f = NumberFormat(d, group, point, n, "", negative)
