@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _columns(args: argparse.Namespace) -> Columns:
     inputs = [c for c in args.inputs.split(",") if c.strip()] if args.inputs else None
-    return Columns(args.target, inputs, args.sheet)
+    return Columns(args.target, inputs, args.sheet, args.allow_constant)
 
 
 def _destination(args: argparse.Namespace) -> Destination:
@@ -173,6 +173,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--target", metavar="COL", help="column to fill, by header name or letter")
         p.add_argument("--inputs", metavar="COLS", help="comma-separated input columns, by header name or letter")
         p.add_argument("--sheet", metavar="NAME", help="worksheet to use (default: the active one)")
+        p.add_argument("--allow-constant", action="store_true",
+                       help="fill even when the program writes fixed text instead of computing it from the inputs")
 
     def writing(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (default: FILE.filled.EXT)")
