@@ -10,5 +10,6 @@ from .errors import LearnError
 from .language.program import Program
 from .learning import learn
 from .session import Ambiguity, Session, Suspicion
+from .trust import Unsure
 
-__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "learn"]
+__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "Unsure", "learn"]

@@ -14,6 +14,7 @@ from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
+from .typos import looks_like_typo
 
 DEFAULT_TIMEOUT = 2.0
 #: Runners-up per branch that the session compares.
@@ -64,6 +65,9 @@ class Learned:
     #: Indexes of examples that only a branch of their own explains, while all the
     #: other examples share one trace: the likely typos.
     suspicious: list[tuple[int, str | None]] = field(default_factory=list)
+    #: The examples (indexes after duplicates are dropped) each case of the program's
+    #: Switch was learned from, in the order of the cases.
+    branches: list[tuple[int, ...]] = field(default_factory=list)
 
 
 def learn(
@@ -112,7 +116,7 @@ def learn_all(
             f"no program found within the time budget of {timeout:g} s for {len(exs)} examples; "
             "try fewer or shorter examples"
         ) from None
-    learned = Learned(Program(switch, width))
+    learned = Learned(Program(switch, width), branches=[tuple(sorted(g)) for g, _, _ in synthesizer.groups])
     if alternatives:
         try:
             learned.alternatives = [(score, Program(s, width)) for score, s in synthesizer.alternatives(switch)]
@@ -257,8 +261,9 @@ class Synthesizer:
         return out
 
     def suspicious(self) -> list[tuple[int, str | None]]:
-        """Examples that sit alone in a branch while every other example fits one trace,
-        with the output that trace would have given them."""
+        """Examples that sit alone in a branch while every other example fits one trace
+        that would have given them nearly their output (a slip of the keyboard away),
+        with that output."""
         if len(self.groups) < 2 or len(self.exs) < 3:
             return []
         everyone = frozenset(range(len(self.exs)))
@@ -269,7 +274,9 @@ class Synthesizer:
             (i,) = group
             rest = self.trace_of(everyone - group)
             if rest is not None:
-                found.append((i, rest[1].evaluator()(self.exs[i].row, 0)))
+                expected = rest[1].evaluator()(self.exs[i].row, 0)
+                if looks_like_typo(self.exs[i].output, expected):
+                    found.append((i, expected))
         return found
 
 

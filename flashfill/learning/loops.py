@@ -198,6 +198,8 @@ def _best(found: dict[Loop, float]) -> list[tuple[float, Loop]]:
 class BodyLearner(TraceLearner):
     """A TraceLearner whose examples are pieces of loops, piece e being iteration ``ws[e]``."""
 
+    reads_values = False
+
     def __init__(self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], deadline: Deadline) -> None:
         super().__init__(pieces, columns, deadline, loops=None)
         self.ws = ws

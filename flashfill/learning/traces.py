@@ -20,6 +20,8 @@ from .context import ColumnTokens, Deadline, Masks
 from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
+from .buckets import bucket_bonus, bucket_starts
+from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
@@ -65,7 +67,7 @@ class LoopAtom:
     loop: Loop
 
 
-Atom = str | SubAtom | LoopAtom  # a str is a ConstStr's text
+Atom = str | SubAtom | LoopAtom | ValueAtom  # a str is a ConstStr's text
 
 
 class ColumnData:
@@ -89,6 +91,9 @@ class ColumnData:
 class TraceLearner:
     """Finds the best trace consistent with all of ``examples``, or None."""
 
+    #: Whether edges may read dates and numbers as values (see ``value_edges``).
+    reads_values = True
+
     def __init__(self, examples: list[Example], columns: list[ColumnData], deadline: Deadline, loops=None) -> None:
         self.examples = examples
         self.loops = loops
@@ -100,6 +105,7 @@ class TraceLearner:
         self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
         self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
         self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
+        self.values = ValueEdges(self)
 
     # ----- per-example substring occurrences ------------------------------------------
     def cased(self, e: int, col: int, case: str) -> str | None:
@@ -180,7 +186,7 @@ class TraceLearner:
                         if all(is_separator(ch) for ch in outs[0][i0:target[0]]):
                             score -= SUB_PUNCTUATION
                         found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
-        for target, score, atom in self.loop_edges(node) + self.padded_edges(node):
+        for target, score, atom in self.loop_edges(node) + self.padded_edges(node) + self.values.edges(node):
             found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
 
@@ -310,8 +316,8 @@ class TraceLearner:
         found = self.learn_top(RERANKED)
         if not found:
             return None
-        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]))
-        return score, self.build(atoms)
+        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]) + bucket_bonus(x[1]))
+        return score, self.build(bucket_starts(atoms, self.examples))
 
     def learn_top(self, top: int) -> list[tuple[float, list[Atom]]]:
         """Up to ``top`` best atom sequences by score (k-best programme over the product)."""
@@ -379,6 +385,9 @@ class TraceLearner:
                 continue
             if isinstance(atom, LoopAtom):
                 built.append(atom.loop)
+                continue
+            if isinstance(atom, ValueAtom):
+                built.append(atom.build(self.position(atom.start, atom.column), self.position(atom.end, atom.column)))
                 continue
             start, end = (choice or {}).get(i, (atom.start, atom.end))
             first = self.position(start, atom.column)
