@@ -119,6 +119,8 @@ def _run_learn(args: argparse.Namespace) -> int:
     rows = ", ".join(map(str, learning.example_rows[:20]))
     print(f"{table.where}: {describe(learning.choice.target, headers)} from "
           + ", ".join(describe(i, headers) for i in learning.choice.inputs) + f", learned from rows {rows}")
+    for note in learning.choice.notes:
+        print(f"  note: {note}")
     print(explain(learning.learned.program, headers, learning.choice))
     if args.save is not None:
         with atomic_path(args.save) as temp:

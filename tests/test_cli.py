@@ -317,7 +317,8 @@ def test_apply_refuses_a_program_of_constants_unless_allowed(tmp_path, capsys):
     src = write_csv(tmp_path / "t.csv", [["Name", "Notes"], ["Ann Lee", "call back"], ["Bo Ek", ""],
                                          ["Cy Do", "call back"]])
     saved = tmp_path / "p.json"
-    assert run(capsys, "learn", src, "--allow-constant", "--save", saved)[0] == 0
+    code, out, err = run(capsys, "learn", src, "--allow-constant", "--save", saved)
+    assert code == 0 and "note: column B (\"Notes\") is filled with fixed text ('call back')" in out
     code, out, err = run(capsys, "apply", saved, src)
     assert code == 2 and "only writes fixed text" in err and "--allow-constant" in err
     assert run(capsys, "apply", saved, src, "--allow-constant")[0] == 0
