@@ -4,8 +4,10 @@ A filled value is doubtful when what the learner knows does not vouch for it: th
 program gives no value; a plausible runner-up gives another one; the value is typed
 by the program rather than taken from the row; the row's case rests on one example,
 or was chosen by conditions no example of it tested; the row or its value looks
-unlike every example's; or the program types a text that the examples' inputs
-held and this row's input does not. Each signal is computed once per distinct row.
+unlike every example's; the program types a word that only one example shows, or
+a text that the examples' inputs held and this row's input does not. The signals
+were weighed on the public benchmarks' fill-the-column protocol (``make bench``
+prints their recall and precision). Each is computed once per distinct row.
 """
 
 from __future__ import annotations
