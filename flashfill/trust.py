@@ -110,7 +110,7 @@ class Judge:
     >>> from flashfill import learn
     >>> examples = [(("John Smith",), "Smith")]
     >>> judge = Judge(learn(examples), examples, [(0,)])
-    >>> [(u.index, u.output, u.reasons) for u in judge.judge([("Ada Lovelace",), ("Mr. Bean",)])]
+    >>> [(u.index, u.output, u.reasons) for u in judge.unsure_rows([("Ada Lovelace",), ("Mr. Bean",)])]
     [(1, 'Bean', ('its input looks unlike the input of every example of its case',))]
     """
 
@@ -145,7 +145,7 @@ class Judge:
     def _input_shape(self, row: Row) -> tuple[str, ...]:
         return tuple(shape(row[c]) for c in self._read)
 
-    def judge(self, rows: Sequence[Row]) -> list[Unsure]:
+    def unsure_rows(self, rows: Sequence[Row]) -> list[Unsure]:
         """The doubtful rows among ``rows`` (``index`` into ``rows``), in row order."""
         distinct = list(dict.fromkeys(rows))
         outputs = self.program.map(distinct)
