@@ -73,16 +73,22 @@ _TIME = (
     rf"|(?P<h>[0-9]{{1,2}})[ ]?{_AMPM})"
 )
 _ZONE = r"(?:[ ]?(?:Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2}))?"
+#: A date with a time after it or before it, the date alone, the time alone (tried in
+#: this order, so a search finds the longest).
 _FORMS = (
-    [rf"{d}(?:T|[ ]+|,[ ]*|[ ]+at[ ]+){_TIME}{_ZONE}" for d in _DATES]
-    + [rf"{_TIME}(?:,[ ]*|[ ]+){d}" for d in _DATES]
+    [rf"(?:{d}(?:T|[ ]+|,[ ]*|[ ]+at[ ]+){_TIME}{_ZONE}|{_TIME}(?:,[ ]*|[ ]+){d})" for d in _DATES]
     + list(_DATES)
     + [rf"{_TIME}{_ZONE}"]
 )
 #: A time written as four digits ("0100", "1830") only when it is all of a text.
 _COMPACT_TIME = r"(?P<h>[0-9]{2})(?P<m>[0-9]{2})"
-_WHOLE = [regex.compile(rf"[ ]*(?:{f})[ ]*", regex.ASCII) for f in _FORMS + [_COMPACT_TIME]]
-_INSIDE = [regex.compile(rf"(?<![A-Za-z0-9])(?:{f})(?![A-Za-z0-9])", regex.ASCII) for f in _FORMS]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[regex.Pattern]:
+    """The forms, compiled on first use (an import should not pay for it); a search
+    inside a text finds them between non-alphanumerics, a whole text matches one fully."""
+    return [regex.compile(rf"(?<![A-Za-z0-9])(?:{f})(?![A-Za-z0-9])", regex.ASCII) for f in _FORMS + [_COMPACT_TIME]]
 
 
 @lru_cache(maxsize=65536)
@@ -94,7 +100,8 @@ def parse_moment(text: str, order: str = "mdy") -> Moment | None:
     >>> parse_moment("03/07/21", "dmy").month, parse_moment("7:05 PM").hour, parse_moment("31/12/2021")
     (7, 19, None)
     """
-    for pattern in _WHOLE:
+    text = text.strip(" ")
+    for pattern in _patterns():
         m = pattern.fullmatch(text)
         if m is not None:
             found = _moment(m, order)
@@ -115,7 +122,7 @@ def find_moments(text: str, order: str = "mdy") -> tuple[tuple[int, int, Moment]
     whole = parse_moment(text, order)
     if whole is not None:
         found.append((0, len(text), whole))
-    for pattern in _INSIDE:
+    for pattern in _patterns()[:-1]:
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y, _ in found):
