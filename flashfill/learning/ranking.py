@@ -56,9 +56,9 @@ def is_separator(ch: str) -> bool:
     return ch in SPECIAL_CHARACTERS or ch.isspace()
 
 
-def const_score(text: str) -> float:
-    separators = sum(1 for ch in text if is_separator(ch))
-    return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (len(text) - separators)
+def const_score_of(length: int, separators: int) -> float:
+    """The score of a ConstStr of ``length`` characters, ``separators`` of them separators."""
+    return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (length - separators)
 
 
 WHOLE_RUN = 0.08
@@ -80,10 +80,18 @@ class PositionRanker:
         self.column = column
         self.sample: list[Masks] = [tokens.masks(row[column]) for row in rows]
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
+        self._priors: dict[Descriptor, float] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
 
     def prior(self, d: Descriptor) -> float:
+        """The descriptor's score before the data is looked at (cached)."""
+        found = self._priors.get(d)
+        if found is None:
+            found = self._priors[d] = self._prior(d)
+        return found
+
+    def _prior(self, d: Descriptor) -> float:
         a, b, c = d
         if a == SHIFT:
             return -SHIFT_COST - SHIFT_CHAR * (b - 1)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
 
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.atomic import atomic_path, backup_path, check_writable, output_path
@@ -26,12 +26,14 @@ from flashfill.table.filler import Filler
 from flashfill.table.learner import Inputs, Learned, Learner, learn_error_type, load_program, session_learner
 from flashfill.table.report import Report
 from flashfill.table.scan import Row, Scan, scan
-from flashfill.table.xlsxtable import XlsxTable
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
+    from flashfill.table.xlsxtable import XlsxTable
 
 ProgressFactory = Callable[[str, int], Progress]
 SAVED_FORMAT = "flashfill-program"
 
-Table = CsvTable | XlsxTable
+Table = Union[CsvTable, "XlsxTable"]
 
 
 @dataclass
@@ -75,6 +77,7 @@ def open_table(path: Path, sheet: str | None = None) -> Table:
     check_source(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
+        from flashfill.table.xlsxtable import XlsxTable
         return XlsxTable(path, sheet)
     if suffix in (".csv", ".tsv", ".txt"):
         if sheet is not None:
@@ -223,7 +226,7 @@ def _report(table: Table, choice: Choice, headers: list[str]) -> Report:
 def _write(table: Table, dest: Path, destination: Destination, choice: Choice, filler: Filler,
            progress: ProgressFactory, report: Report) -> None:
     backup = backup_path(dest) if destination.in_place and destination.backup else None
-    bar = progress("filling", table.size if isinstance(table, XlsxTable) else max(table.records, 1))
+    bar = progress("filling", max(table.records, 1) if isinstance(table, CsvTable) else table.size)
     try:
         with atomic_path(dest, backup) as temp, gc_paused():
             table.write(temp, choice, filler, bar)
