@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-from ..language.expressions import Loop
+from ..language.expressions import CASES, Loop, apply_case
 from ..language.positions import Pos
 from .context import Budget
 from .position_sets import COLUMN, CPOS, SHIFT, token_seq
@@ -69,6 +69,7 @@ class Loops:
         self.cache: dict[tuple, list[tuple[float, Loop]]] = {}
         #: The bodies' (start, end) choices by column and position sets, shared by every body.
         self.pairs: dict[tuple[int, frozenset, frozenset], tuple] = {}
+        self.characters: dict[tuple[str, ...], frozenset[str]] = {}
 
     def edges(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, LoopAtom]]:
         """Loop edges out of ``node``: every candidate that fits every example there."""
@@ -140,6 +141,16 @@ class Loops:
         self.cache[key] = _best(found)
         return self.cache[key]
 
+    def _copyable(self, row: tuple[str, ...]) -> frozenset[str]:
+        """Every character a SubStr can copy from ``row``, in any of its cases (cached)."""
+        found = self.characters.get(row)
+        if found is None:
+            found = self.characters[row] = frozenset(
+                ch for text in row for case in CASES
+                for changed in (apply_case(text, case),) if len(changed) == len(text) for ch in changed
+            )
+        return found
+
     @staticmethod
     def _keep(found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
         """Record ``loop`` if, on each span's row, it produces at least that span of the output."""
@@ -151,6 +162,8 @@ class Loops:
         found[loop] = max(score, found.get(loop, score))
 
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
+        if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
+            return []  # a piece with no character of its row: no body copies anything
         examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
         body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs)
         loops = []

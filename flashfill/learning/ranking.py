@@ -81,6 +81,7 @@ class PositionRanker:
         self.sample: list[Masks] = [tokens.masks(row[column]) for row in rows]
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
         self._priors: dict[Descriptor, float] = {}
+        self._data: dict[Descriptor, float] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
 
@@ -123,11 +124,15 @@ class PositionRanker:
         return found
 
     def data(self, d: Descriptor) -> float:
-        """Penalty for rows of the sample on which the descriptor is undefined."""
-        if not self.sample or d[0] == SHIFT:
-            return 0.0
-        missing = self.values(d).count(None)
-        return -UNDEFINED * missing / len(self.sample)
+        """Penalty for rows of the sample on which the descriptor is undefined (cached)."""
+        found = self._data.get(d)
+        if found is None:
+            if not self.sample or d[0] == SHIFT:
+                found = 0.0
+            else:
+                found = -UNDEFINED * self.values(d).count(None) / len(self.sample)
+            self._data[d] = found
+        return found
 
     def ranked(self, positions: frozenset, lean: int = 0, size: int = PAIR_CANDIDATES) -> list[tuple[float, Descriptor]]:
         """The best few descriptors of a set, best first; ``lean`` > 0 favours counting from
@@ -162,6 +167,8 @@ class PositionRanker:
         best = None
         for _, d1 in first:
             for _, d2 in last:
+                if best is not None and self._pair_bound(d1, d2) <= best[0]:
+                    continue
                 score = self.pair_score(d1, d2)
                 if best is None or score > best[0]:
                     best = (score, d1, d2)
@@ -183,6 +190,11 @@ class PositionRanker:
             return -UNDEFINED * missing / len(self.sample)
         missing = sum(1 for a, b in zip(self.values(d1), self.values(d2)) if a is None or b is None or a > b)
         return -UNDEFINED * missing / len(self.sample)
+
+    def _pair_bound(self, d1: Descriptor, d2: Descriptor) -> float:
+        """An upper bound of ``pair_score(d1, d2)`` from what is cached per descriptor: the
+        substring is undefined on at least the rows where either end is."""
+        return self.prior(d1) + self.prior(d2) + min(self.data(d1), self.data(d2)) + self._whole(d1, d2)
 
     @staticmethod
     def _whole(d1: Descriptor, d2: Descriptor) -> float:

@@ -102,6 +102,7 @@ class TraceLearner:
         self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
         self._places: dict[tuple[int, int, int], frozenset] = {}
         self._useful_cases: dict[int, tuple[str, ...]] = {}
+        self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
         #: Per example, how many separators its output has before each index.
         self._separators = [_prefix_counts(ex.output) for ex in examples]
 
@@ -110,7 +111,7 @@ class TraceLearner:
         depend on the ranking (occurrences, position sets and their intersections) is shared."""
         other = TraceLearner(self.examples, columns, self.budget, self.loops)
         other._cased, other._occurrences, other._joined = self._cased, self._occurrences, self._joined
-        other._anchors, other._places = self._anchors, self._places
+        other._anchors, other._places, other._copy_edges = self._anchors, self._places, self._copy_edges
         return other
 
     # ----- per-example substring occurrences ------------------------------------------
@@ -190,30 +191,40 @@ class TraceLearner:
                     score -= CONST_SPLITS_WORD
                 found.setdefault(tuple(target), []).append((score, text))
 
-        for col, data in enumerate(self.columns):
+        for col in range(len(self.columns)):
             for case in self._cases(col):
-                occ = self._all_occurrences(col, case, node)
-                if occ is None:
-                    continue
-                for starts, common in self._starts(col, occ):
-                    choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
-                    within = frozenset(d for d in common if d[0] != COLUMN)
-                    if within:
-                        choices += [(ends, within, last) for ends, last in self._shifts(starts)]
-                    for ends, first, last in choices:
-                        if case and self._identity_suffices(col, starts, ends, node):
-                            continue
-                        target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
-                        pair_score, start_d, end_d = self.choose_pair(col, first, last)
-                        score = -ATOM_COST + pair_score
-                        if case:
-                            score -= CASE_CHANGE
-                        if separators[target[0]] - separators[i0] == target[0] - i0:
-                            score -= SUB_PUNCTUATION
-                        found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
+                for target, first, last in self._copies(node, col, case):
+                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
+                    score = -ATOM_COST + pair_score
+                    if case:
+                        score -= CASE_CHANGE
+                    if separators[target[0]] - separators[i0] == target[0] - i0:
+                        score -= SUB_PUNCTUATION
+                    found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
         for target, score, atom in self.loop_edges(node) + self.padded_edges(node):
             found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
+
+    def _copies(self, node: tuple[int, ...], col: int, case: str) -> list[tuple[tuple[int, ...], frozenset, frozenset]]:
+        """(target, start set, end set) of every SubStr of column ``col`` with ``case`` out
+        of ``node``: what the ranking then chooses among (cached; it does not depend on it)."""
+        key = (node, col, case)
+        found = self._copy_edges.get(key)
+        if found is not None:
+            return found
+        found = []
+        occ = self._all_occurrences(col, case, node)
+        for starts, common in self._starts(col, occ) if occ is not None else ():
+            choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
+            within = frozenset(d for d in common if d[0] != COLUMN)
+            if within:
+                choices += [(ends, within, last) for ends, last in self._shifts(starts)]
+            for ends, first, last in choices:
+                if case and self._identity_suffices(col, starts, ends, node):
+                    continue
+                found.append((tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k)), first, last))
+        self._copy_edges[key] = found
+        return found
 
     def _splits_word(self, node: tuple[int, ...]) -> bool:
         """Whether ``node`` falls inside a word of some example's output."""
