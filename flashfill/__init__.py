@@ -19,10 +19,11 @@ _LAZY = {
     "Program": ".language.program",
     "Session": ".session",
     "Suspicion": ".session",
+    "Unsure": ".trust",
     "learn": ".learning",
 }
 
-__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "learn"]
+__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "Unsure", "learn"]
 
 
 def __getattr__(name: str):

@@ -14,6 +14,7 @@ from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
+from .typos import looks_like_typo
 
 #: The learning budget: units of work (see ``Budget``), which decide, and a wall-clock
 #: limit in seconds, a last resort far above what the work takes on a slow machine.
@@ -67,6 +68,9 @@ class Learned:
     #: Indexes of examples that only a branch of their own explains, while all the
     #: other examples share one trace: the likely typos.
     suspicious: list[tuple[int, str | None]] = field(default_factory=list)
+    #: The examples (indexes after duplicates are dropped) each case of the program's
+    #: Switch was learned from, in the order of the cases.
+    branches: list[tuple[int, ...]] = field(default_factory=list)
 
 
 def learn(
@@ -118,7 +122,7 @@ def learn_all(
             f"no program found within the learning budget of {limit} for {len(exs)} examples; "
             "try fewer or shorter examples"
         ) from None
-    learned = Learned(Program(switch, width))
+    learned = Learned(Program(switch, width), branches=[tuple(sorted(g)) for g, _, _ in synthesizer.groups])
     if alternatives:
         try:
             learned.alternatives = [(score, Program(s, width)) for score, s in synthesizer.alternatives(switch)]
@@ -270,8 +274,9 @@ class Synthesizer:
         return out
 
     def suspicious(self) -> list[tuple[int, str | None]]:
-        """Examples that sit alone in a branch while every other example fits one trace,
-        with the output that trace would have given them."""
+        """Examples that sit alone in a branch while every other example fits one trace
+        that would have given them nearly their output (a slip of the keyboard away),
+        with that output."""
         if len(self.groups) < 2 or len(self.exs) < 3:
             return []
         everyone = frozenset(range(len(self.exs)))
@@ -282,7 +287,9 @@ class Synthesizer:
             (i,) = group
             rest = self.trace_of(everyone - group)
             if rest is not None:
-                found.append((i, rest[1].evaluator()(self.exs[i].row, 0)))
+                expected = rest[1].evaluator()(self.exs[i].row, 0)
+                if looks_like_typo(self.exs[i].output, expected):
+                    found.append((i, expected))
         return found
 
 

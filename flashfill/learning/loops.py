@@ -224,6 +224,8 @@ def _best(found: dict[Loop, float]) -> list[tuple[float, Loop]]:
 class BodyLearner(TraceLearner):
     """A TraceLearner whose examples are pieces of loops, piece e being iteration ``ws[e]``."""
 
+    reads_values = False
+
     def __init__(
         self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], budget: Budget, pairs: dict | None = None
     ) -> None:

@@ -20,6 +20,8 @@ from .context import Budget, ColumnTokens, Masks
 from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
+from .buckets import bucket_bonus, bucket_starts
+from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
@@ -65,7 +67,7 @@ class LoopAtom:
     loop: Loop
 
 
-Atom = str | SubAtom | LoopAtom  # a str is a ConstStr's text
+Atom = str | SubAtom | LoopAtom | ValueAtom  # a str is a ConstStr's text
 
 
 class ColumnData:
@@ -89,6 +91,9 @@ class ColumnData:
 class TraceLearner:
     """Finds the best trace consistent with all of ``examples``, or None."""
 
+    #: Whether edges may read dates and numbers as values (see ``value_edges``).
+    reads_values = True
+
     def __init__(self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None) -> None:
         self.examples = examples
         self.loops = loops
@@ -105,6 +110,7 @@ class TraceLearner:
         self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
         #: Per example, how many separators its output has before each index.
         self._separators = [_prefix_counts(ex.output) for ex in examples]
+        self.values = ValueEdges(self)
 
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
@@ -201,7 +207,7 @@ class TraceLearner:
                     if separators[target[0]] - separators[i0] == target[0] - i0:
                         score -= SUB_PUNCTUATION
                     found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
-        for target, score, atom in self.loop_edges(node) + self.padded_edges(node):
+        for target, score, atom in self.loop_edges(node) + self.padded_edges(node) + self.values.edges(node):
             found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
 
@@ -220,7 +226,10 @@ class TraceLearner:
             if within:
                 choices += [(ends, within, last) for ends, last in self._shifts(starts)]
             for ends, first, last in choices:
-                if case and self._identity_suffices(col, starts, ends, node):
+                if case and (
+                    self._identity_suffices(col, starts, ends, node)
+                    or not self._case_holds(col, case, starts, ends, node)
+                ):
                     continue
                 found.append((tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k)), first, last))
         self._copy_edges[key] = found
@@ -339,6 +348,15 @@ class TraceLearner:
             for k in range(1, min(room, MAX_SHIFT) + 1)
         ]
 
+    def _case_holds(self, col, case, starts, ends, node) -> bool:
+        """Whether the case change of each copied piece alone gives the output: a change that
+        depends on the text around the piece (a final sigma, a word start) may not."""
+        for e, ((a, _), b) in enumerate(zip(starts, ends)):
+            piece = apply_case(self.examples[e].row[col][a:b], case)
+            if piece != self.examples[e].output[node[e]:node[e] + b - a]:
+                return False
+        return True
+
     def _identity_suffices(self, col, starts, ends, node) -> bool:
         for e, ((a, _), b) in enumerate(zip(starts, ends)):
             piece = self.examples[e].row[col][a:b]
@@ -351,8 +369,8 @@ class TraceLearner:
         found = self.learn_top(RERANKED)
         if not found:
             return None
-        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]))
-        return score, self.build(atoms)
+        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]) + bucket_bonus(x[1]))
+        return score, self.build(bucket_starts(atoms, self.examples))
 
     def learn_top(self, top: int) -> list[tuple[float, list[Atom]]]:
         """Up to ``top`` best atom sequences by score (k-best programme over the product)."""
@@ -420,6 +438,9 @@ class TraceLearner:
                 continue
             if isinstance(atom, LoopAtom):
                 built.append(atom.loop)
+                continue
+            if isinstance(atom, ValueAtom):
+                built.append(atom.build(self.position(atom.start, atom.column), self.position(atom.end, atom.column)))
                 continue
             start, end = (choice or {}).get(i, (atom.start, atom.end))
             first = self.position(start, atom.column)
