@@ -299,10 +299,9 @@ def verdict(examples: int, n_rows: int, max_examples: int) -> str | None:
 
 
 def fill_the_column(task: Task, learn, learn_error, result: Result,
-                    max_examples: int = MAX_EXAMPLES, on_learn=None,
-                    judge=None, on_judge=None) -> None:
-    """Run the protocol on task, recording the outcome in result; ``judge(rows,
-    chosen)`` (untimed; its seconds go to ``on_judge``) counts the flags of each step."""
+                    max_examples: int = MAX_EXAMPLES, on_learn=None, judge=None) -> None:
+    """Run the protocol on task, recording the outcome in result; ``judge(rows, chosen)``
+    (if given) counts the flags of each step."""
     rows, chosen = task.rows, [0]
     inputs = [r for r, _ in rows]
     wrong_prog = None
@@ -314,12 +313,9 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
             result.kind, result.error = "no program", last_line(exc)
             break
         if judge is not None:
-            start = time.perf_counter()
             if result.flags is None:
                 result.flags = Flags()
             result.flags.add(judge(rows, list(chosen)))
-            if on_judge is not None:
-                on_judge(time.perf_counter() - start)
         bad = first_wrong(prog, rows, chosen)
         if bad is not None:
             result.kind, result.wrong = "unsound", wrong_row(rows, *bad, len(chosen))
@@ -342,7 +338,9 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
 def run_task(task: Task, learn=None, *, max_examples: int = MAX_EXAMPLES,
              on_learn=None, on_judge=None) -> Result:
     """Run one task in this process; learn defaults to flashfill.learn, and with it each
-    step's flags are counted by ``session_flags`` (not for another learner).
+    step's flags are counted by ``session_flags`` (not for another learner): ``on_judge``
+    hears None when a step's judging starts and its seconds when it ends, and those
+    seconds are not the task's.
 
     Never raises for a learner failure: crashes become kind 'crash'.
     """
@@ -350,16 +348,23 @@ def run_task(task: Task, learn=None, *, max_examples: int = MAX_EXAMPLES,
     start = time.perf_counter()
     judged = [0.0]
 
-    def judge_time(seconds: float) -> None:
-        judged[0] += seconds
+    def judge(rows, chosen: list[int]) -> Flags:
         if on_judge is not None:
-            on_judge(seconds)
+            on_judge(None)
+        begun = time.perf_counter()
+        try:
+            return session_flags(rows, chosen)
+        finally:
+            seconds = time.perf_counter() - begun
+            judged[0] += seconds
+            if on_judge is not None:
+                on_judge(seconds)
 
     try:
         learn, learn_error = resolve_learner(learn)
-        judge = session_flags if learn is flashfill_learn() else None
+        own = learn is flashfill_learn()
         fill_the_column(task, learn, learn_error, result, max_examples, on_learn,
-                        judge=judge, on_judge=judge_time)
+                        judge if own else None)
     except Exception as exc:  # a learner or program crash must not stop the harness
         result.kind, result.error, result.solved = "crash", last_line(exc), False
     result.total_time = time.perf_counter() - start - judged[0]
@@ -418,11 +423,20 @@ class Worker:
         self.task = None
         self.deadline = 0.0
         self.started = 0.0
+        self.judging_since: float | None = None
         self.learn_times: list = []
+
+    def due(self, timeout: float) -> float:
+        """When the task overruns: its deadline, or while a step is being judged (its clock
+        stopped), the judging's start plus ``timeout``."""
+        if self.judging_since is None:
+            return self.deadline
+        return self.judging_since + timeout
 
     def dispatch(self, index: int, task: Task, timeout: float) -> None:
         """Send a task; its clock starts now."""
         self.index, self.task, self.learn_times = index, task, []
+        self.judging_since = None
         self.started = time.monotonic()
         self.deadline = self.started + timeout
         self.conn.send(task)
@@ -509,7 +523,7 @@ class Pool:
 
     def wait(self) -> None:
         """Block until a worker has news or the nearest deadline passes."""
-        busy = [w.deadline for w in self.workers if w.task is not None]
+        busy = [w.due(self.timeout) for w in self.workers if w.task is not None]
         delay = max(0.0, min(busy) - time.monotonic()) if busy else 1.0
         handles = [w.conn for w in self.workers] + [w.proc.sentinel for w in self.workers]
         multiprocessing.connection.wait(handles, timeout=delay + 0.001)
@@ -521,8 +535,12 @@ class Pool:
                 worker.ready = True
             elif tag == "learn":
                 worker.learn_times.append(payload)
-            elif tag == "judge":
-                worker.deadline += payload  # the flags' time is not the task's
+            elif tag == "judge":  # the flags' time is not the task's: the clock stops
+                if payload is None:
+                    worker.judging_since = time.monotonic()
+                elif worker.judging_since is not None:
+                    worker.deadline += time.monotonic() - worker.judging_since
+                    worker.judging_since = None
             elif tag == "done":
                 yield worker.index, payload
                 worker.task = worker.index = None
@@ -533,7 +551,7 @@ class Pool:
                         worker, "crash", f"worker process died (exit code {code})")
                 self.replace(slot, worker)
                 return
-        if worker.task is not None and time.monotonic() >= worker.deadline:
+        if worker.task is not None and time.monotonic() >= worker.due(self.timeout):
             yield worker.index, lost_result(worker, "timeout",
                                             f"over {self.timeout:g} s")
             self.replace(slot, worker)
