@@ -59,7 +59,7 @@ class Command(unohelper.Base, XInitialization, XDispatchProvider, XNotifyingDisp
             try:
                 report = run(self.context, self.frame)
                 message, ok = report.message, report.ok
-            except Exception as error:  # noqa: BLE001 - e.g. a protected sheet refusing the write
+            except Exception as error:  # noqa: BLE001 - any failure is told, not lost in the dispatch
                 message, ok = f"Nothing was filled: {getattr(error, 'Message', None) or error}.", False
                 tell(self.context, self.frame, message, ok)
         if listener is not None:
