@@ -1,6 +1,7 @@
 """The ``flashfill`` command: fill, learn and apply on CSV and XLSX files.
 
-Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file.  Errors
+Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file, 128+N
+stopped by signal N (SIGTERM, SIGHUP, Ctrl-C: temporary files removed).  Errors
 are one line on stderr naming the file, sheet, row or cell; the summary goes to
 stdout; the progress bar (only after a second, only on a terminal unless
 ``--progress``) goes to stderr.
@@ -167,7 +168,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flashfill",
         description="Fill the partly typed column of a CSV or XLSX file from the examples typed in it.",
-        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file.")
+        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file, "
+               "128+N stopped by signal N (SIGTERM 143, SIGHUP 129, Ctrl-C 130).")
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -180,7 +182,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def writing(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (default: FILE.filled.EXT)")
-        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping FILE.bak")
+        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping a backup (FILE.bak, or FILE.1.bak, ... if taken)")
         p.add_argument("--no-backup", action="store_true", help="with --in-place, keep no backup")
         p.add_argument("--force", action="store_true", help="replace the output even if it is a read-only file")
         p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
