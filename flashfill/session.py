@@ -129,7 +129,7 @@ class Session:
         return [p for p in plausible if 2 * sum(map(ne, p.map(rows), best)) <= len(rows)]
 
     def judge(self) -> Judge:
-        """What decides which filled values may be wrong; ``judge().judge(rows)`` judges any
+        """What decides which filled values may be wrong; ``judge().unsure_rows(rows)`` judges any
         rows (a file's, chunk by chunk) the way ``unsure_rows()`` judges the session's."""
         if self._judge is None:
             learned = self._learn()
@@ -140,7 +140,7 @@ class Session:
     def unsure_rows(self) -> list[Unsure]:
         """Rows of ``add_inputs`` whose filled value may be wrong, in row order, each with
         its reasons in words and the other values that fit the examples (DESIGN.md §4)."""
-        return self.judge().judge(self._inputs)
+        return self.judge().unsure_rows(self._inputs)
 
     def ambiguous_rows(self) -> list[Ambiguity]:
         """Rows of ``add_inputs`` on which the plausible programs disagree, most informative

@@ -271,6 +271,18 @@ def test_a_typed_cell_that_looks_like_a_typo_is_pointed_out(tmp_path, capsys):
     assert list(csv.reader(open(tmp_path / "t.filled.csv", encoding="utf-8", newline="")))[4] == ["Di Fu", "Fx"]
 
 
+def test_a_csv_fill_never_imports_openpyxl(books):
+    """Workbook support is loaded only for workbooks, so a CSV fill starts quickly."""
+    script = (
+        "import sys; from flashfill.cli import main; "
+        f"code = main(['fill', {str(books / 'products.csv')!r}, '-o', {str(books / 'out.csv')!r}, '-q']); "
+        "print(code, 'openpyxl' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
+    assert (books / "out.csv").exists()
+
+
 def test_version_comes_from_the_package_metadata(capsys):
     from importlib.metadata import version
     with pytest.raises(SystemExit) as caught:

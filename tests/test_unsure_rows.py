@@ -48,7 +48,7 @@ def test_typed_values_of_cases_resting_on_one_example_are_flagged():
 def test_a_row_the_program_cannot_fill_is_flagged():
     examples = [(("Order 123",), "123"), (("Ref 45",), "45")]
     judge = trust.Judge(flashfill.learn(examples), examples, [(0, 1)])
-    assert [(u.index, u.output, u.reasons) for u in judge.judge([("Order 7",), ("--",)])] == [(1, None, (trust.NO_VALUE,))]
+    assert [(u.index, u.output, u.reasons) for u in judge.unsure_rows([("Order 7",), ("--",)])] == [(1, None, (trust.NO_VALUE,))]
 
 
 def test_every_repeat_of_an_unsure_row_is_flagged():
@@ -62,5 +62,15 @@ def test_a_constant_the_examples_had_in_their_input_is_flagged_where_the_row_lac
     program = Program(Switch(((Guard(), Concatenate(atoms)),)), 1)
     examples = [(("5095551234",), "(509) 555-1234"), (("2125550000",), "(212) 555-0000")]
     judge = trust.Judge(program, examples, [(0, 1)])
-    unsure = judge.judge([("4155551111",), ("5097771234",)])
+    unsure = judge.unsure_rows([("4155551111",), ("5097771234",)])
     assert [(u.index, u.output, u.reasons) for u in unsure] == [(1, "(509) 555-1234", (trust.COPIED_CONSTANT,))]
+
+
+def test_the_judge_flags_rows_chunk_by_chunk_as_unsure_rows_does():
+    rows = ["Wed 13 March 2024", "Fri 5 April 2024", "x", "Mon 1 July 2024", "Sun 3 March 2024"]
+    s = session([("Tue 12 March 2024", "12/03/2024"), ("Sat 16 March 2024", "16/03/2024")], rows)
+    whole = [(u.index, u.output, u.reasons) for u in s.unsure_rows()]
+    judge = s.judge()
+    chunks = [(u.index, u.output, u.reasons) for u in judge.unsure_rows([(r,) for r in rows[:2]])]
+    chunks += [(u.index + 2, u.output, u.reasons) for u in judge.unsure_rows([(r,) for r in rows[2:]])]
+    assert whole == chunks and whole

@@ -329,3 +329,25 @@ def test_an_hour_without_am_or_pm_is_not_given_one():
     """"9:00" may be morning or evening: AM is typed, not guessed from the clock."""
     program = _learn([("9:00", "9 AM")], ["9:00", "11:00", "3:00"])
     assert "AM" in program.explain() and "the time" not in program.explain()
+
+
+def test_a_month_alone_by_name_or_number():
+    program = _learn([("4", "April")], ["4", "7", "12"])
+    assert [program(r) for r in ["7", "12", "13"]] == ["July", "December", None]
+    assert program.explain() == "Output the month in column 1, written as March."
+    program = _learn([("January", "1")], ["January", "February", "December"])
+    assert [program(r) for r in ["February", "December"]] == ["2", "12"]
+
+
+@pytest.mark.parametrize("example, rows", [
+    (("9:41 PM, Aug 17, 2015", "12:41 AM, Aug 18, 2015"), [("1:00 AM, Jun 3, 2015", "4:00 AM, Jun 3, 2015")]),
+    (("11:47 PM,Mon,Aug 17,2015", "12:47 AM,Tue,Aug 18,2015"), [("7:00 AM,Tue,Jul 7,2015", "8:00 AM,Tue,Jul 7,2015")]),
+    (("August 20, 2015, 16:11", "August 21, 2015, 04:41"), [("April 27, 2015, 10:00", "April 27, 2015, 22:30")]),
+    (("2007/02/26 18:37:58", "2007/02/26 17:37:58"), [("2000/02/26 00:37:50", "2000/02/25 23:37:50")]),
+])
+def test_a_date_moved_by_a_fixed_time_from_one_example(example, rows):
+    """Time zones and "an hour later": the output's moment minus the input's."""
+    program = _learn([example], [example[0]] + [r for r, _ in rows])
+    assert [program(r) for r, _ in rows] == [out for _, out in rows]
+    assert Program.from_json(program.to_json()) == program
+    assert "later" in program.explain() or "earlier" in program.explain()

@@ -18,7 +18,7 @@ from ..language.expressions import SubStr
 from ..language.positions import CPos
 from ..language.values.atoms import FormatDate, FormatNumber
 from ..language.values.date_patterns import pattern_cost, patterns_at, render
-from ..language.values.date_rounding import DATE_MODES, UNITS, round_moment
+from ..language.values.date_rounding import DATE_MODES, UNITS, minutes_between, round_moment, shift_moment
 from ..language.values.moments import ORDERS, Moment, find_moments, parse_moment
 from ..language.values.number_format import MINIMAL, NumberFormat, formats_writing, output_number_at
 from ..language.values.number_parsing import POINTS, find_numbers, parse_number
@@ -31,6 +31,9 @@ NUMBER_COST = 0.6
 SCALE_COST = 1.0
 STEP_COST = 0.8
 HIDDEN_ROUNDING = 0.1
+#: Moving a date or time by a fixed time (at most a year), a sum where the rest copies.
+SHIFT_COST = 1.5
+MAX_SHIFT = 366 * 1440
 #: Keeping a number of significant digits is a rounding too, and a rarer one.
 SIGNIFICANT_COST = 1.0
 #: A day-first reading is chosen only when something says so; a decimal comma only
@@ -46,7 +49,7 @@ PLACEHOLDER = SubStr(0, CPos(0), CPos(-1))
 _AMPM = ("a", "a_")
 
 
-DateWay = tuple[tuple[str, ...], str, int, str]  # pattern, unit, step, mode
+DateWay = tuple[tuple[str, ...], str, int, str, int]  # pattern, unit, step, mode, shift
 
 
 def _date_ways(value: Moment, out: str, i: int) -> dict[int, frozenset]:
@@ -60,7 +63,11 @@ def _date_ways(value: Moment, out: str, i: int) -> dict[int, frozenset]:
 def _date_ways_of(value: Moment, no_ampm: bool, out: str, i: int) -> dict[int, frozenset]:
     found: dict[int, set[DateWay]] = {}
     for j, patterns in patterns_at(value, out, i).items():
-        found.setdefault(j, set()).update((p, "", 1, "down") for p in patterns)
+        found.setdefault(j, set()).update((p, "", 1, "down", 0) for p in patterns)
+    for shift in _shifts(value, out, i):
+        shifted = shift_moment(value, shift)
+        for j, patterns in patterns_at(shifted, out, i).items() if shifted is not None else ():
+            found.setdefault(j, set()).update((p, "", 1, "down", shift) for p in patterns)
     for unit, steps in UNITS.items():
         for step in steps:
             for mode in DATE_MODES:
@@ -68,23 +75,37 @@ def _date_ways_of(value: Moment, no_ampm: bool, out: str, i: int) -> dict[int, f
                 if rounded is None or rounded == value:
                     continue
                 for j, patterns in patterns_at(rounded, out, i).items():
-                    found.setdefault(j, set()).update((p, unit, step, mode) for p in patterns)
+                    found.setdefault(j, set()).update((p, unit, step, mode, 0) for p in patterns)
     if no_ampm:
         found = {j: {w for w in ways if not any(part in _AMPM for part in w[0])} for j, ways in found.items()}
     return {j: frozenset(ways) for j, ways in found.items() if ways}
 
 
+def _shifts(value: Moment, out: str, i: int) -> set[int]:
+    """Minutes between the value and each date or time the output writes from ``out[i]``
+    on (a time zone, "the day after"), within a year."""
+    shifts = set()
+    for order in ORDERS:
+        for a, _, written in find_moments(out, order):
+            delta = minutes_between(value, written) if a == i else None
+            if delta and abs(delta) <= MAX_SHIFT:
+                shifts.add(delta)
+    return shifts
+
+
 def _date_atom(way: DateWay, reading: str) -> FormatDate:
-    pattern, unit, step, mode = way
-    return FormatDate(PLACEHOLDER, pattern, reading, unit, step, mode)
+    pattern, unit, step, mode, shift = way
+    return FormatDate(PLACEHOLDER, pattern, reading, unit, step, mode, shift)
 
 
 def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
     """What a way of writing a date costs; a rounding that does not show on the value
     it was learned from ("18:25" → "6PM" rounded down to 2 hours) costs little, so that
     the trace's preferences can pick it (a bucket "6PM to 8PM")."""
-    pattern, unit, step, mode = way
+    pattern, unit, step, mode, shift = way
     cost = DATE_COST + pattern_cost(pattern) + (OTHER_READING if reading != ORDERS[0] else 0.0)
+    if shift:
+        cost += SHIFT_COST + (0.2 if shift % 60 else 0.0)
     if unit:
         shows = render(round_moment(value, unit, step, mode), pattern) != render(value, pattern)
         cost += (STEP_COST if shows else HIDDEN_ROUNDING) + 0.02 * step + (0.05 if mode != "down" else 0.0)

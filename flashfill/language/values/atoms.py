@@ -11,7 +11,7 @@ from ..expressions import Row, StringFn, SubStr
 from ..positions import CPos
 from ..words import column_name
 from .date_patterns import SAMPLE, Pattern, field_part, is_field, render, valid_pattern
-from .date_rounding import DATE_MODES, UNITS, describe_date_rounding, round_moment
+from .date_rounding import DATE_MODES, UNITS, describe_date_rounding, describe_shift, round_moment, shift_moment
 from .moments import ORDERS, parse_moment
 from .number_format import NumberFormat
 from .number_parsing import POINTS, parse_number
@@ -40,8 +40,12 @@ class FormatDate:
     unit: str = ""
     step: int = 1
     mode: str = "down"
+    #: Minutes added before rounding and writing (a time zone, "the next day").
+    shift: int = 0
 
     def __post_init__(self) -> None:
+        if not isinstance(self.shift, int):
+            raise ValueError(f"bad date shift {self.shift!r}")
         if self.order not in ORDERS:
             raise ValueError(f"unknown date order {self.order!r}")
         if not valid_pattern(self.pattern):
@@ -52,13 +56,15 @@ class FormatDate:
 
     def evaluator(self) -> StringFn:
         read, pattern, order = self.source.evaluator(), self.pattern, self.order
-        unit, step, mode = self.unit, self.step, self.mode
+        unit, step, mode, shift = self.unit, self.step, self.mode, self.shift
 
         def format_date(row: Row, w: int = 0) -> str | None:
             text = read(row, w)
             if text is None:
                 return None
             moment = parse_moment(text, order)
+            if moment is not None and shift:
+                moment = shift_moment(moment, shift)
             if moment is not None and unit:
                 moment = round_moment(moment, unit, step, mode)
             return None if moment is None else render(moment, pattern)
@@ -70,8 +76,10 @@ class FormatDate:
 
     def describe(self, names: tuple[str, ...] | None = None) -> str:
         reading = ", read day first" if self.order == "dmy" else ""
-        what = "date" if any(field_part(p) in _DATE_PARTS for p in self.pattern if is_field(p)) else "time"
-        rounded = f", {describe_date_rounding(self.unit, self.step, self.mode)}" if self.unit else ""
+        parts = {field_part(p) for p in self.pattern if is_field(p)}
+        what = "month" if parts == {"month"} else "date" if parts & set(_DATE_PARTS) else "time"
+        rounded = f", {describe_shift(self.shift)}" if self.shift else ""
+        rounded += f", {describe_date_rounding(self.unit, self.step, self.mode)}" if self.unit else ""
         where = _where(self.source, names)
         return f"the {what} in {where}{reading}{rounded}, written as {render(SAMPLE, self.pattern)}"
 
