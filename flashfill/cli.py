@@ -1,7 +1,8 @@
 """The ``flashfill`` command: fill, learn and apply on CSV and XLSX files.
 
 Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file, 128+N
-stopped by signal N (SIGTERM, SIGHUP, Ctrl-C: temporary files removed).  Errors
+stopped by signal N (SIGTERM, SIGHUP, Ctrl-C: temporary files removed; 141 when
+whoever reads the output closes it early, as ``| head`` does).  Errors
 are one line on stderr naming the file, sheet, row or cell; the summary goes to
 stdout; the progress bar (only after a second, only on a terminal unless
 ``--progress``) goes to stderr.
@@ -10,6 +11,7 @@ stdout; the progress bar (only after a second, only on a terminal unless
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -26,6 +28,8 @@ from flashfill.table.fill import explain
 from flashfill.table.learner import session_learner
 
 
+#: The exit code of a process ended by SIGPIPE (13), the shell's convention.
+EXIT_BROKEN_PIPE = 128 + 13
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -62,7 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         with stopped_by_signals():
-            return args.run(args)
+            code = args.run(args)
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Stopped as stop:
         name = signal.Signals(stop.signum).name
         print(f"flashfill: stopped by {name}; no partial output left behind", file=sys.stderr)
@@ -77,6 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("flashfill: interrupted; no output written", file=sys.stderr)
         return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: its reader is gone, and the interpreter's own flush at
+    exit would otherwise complain about the broken pipe."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
 
 
 def _columns(args: argparse.Namespace) -> Columns:
