@@ -11,8 +11,9 @@ sheet.
 The filled cells are written one ``setString`` each: in LibreOffice 7.4 the undo
 of ``setDataArray`` and ``setFormulaArray`` restores the cells that held something
 but leaves the new text in cells that were empty, so a bulk write could not be
-undone.  The document's controllers are locked meanwhile, so nothing is
-repainted cell by cell.
+undone (and an undo action of our own that empties them again crashes 7.4 when
+it clears cells during the undo).  The document's controllers are locked
+meanwhile, so nothing is repainted cell by cell.
 """
 
 from __future__ import annotations
