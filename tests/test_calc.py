@@ -246,3 +246,23 @@ def test_flashfill_function_shows_a_learning_error_in_its_cell(calc: Office) -> 
         assert sheet.getCellRangeByName("C1").getString().startswith("Flash Fill: ")
     finally:
         document.close(True)
+
+
+def configuration(office: Office, path: str) -> Any:
+    provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+    return provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess", properties(nodepath=path)
+    )
+
+
+def test_the_menu_item_and_toolbar_button_run_the_command(calc: Office) -> None:
+    ui = "/org.openoffice.Office.Addons/AddonUI"
+    menu = configuration(calc, f"{ui}/OfficeMenuBarMerging/org.flashfill.calc.menu/data")
+    assert menu.MergePoint == ".uno:DataMenu\\.uno:DataSort"
+    assert menu.MergeContext == "com.sun.star.sheet.SpreadsheetDocument"
+    item = menu.MenuItems.getByName("flashfill")
+    assert (item.URL, item.Title) == (COMMAND, "Flash Fill")
+    button = configuration(calc, f"{ui}/OfficeToolBar/org.flashfill.calc.toolbar/flashfill")
+    assert (button.URL, button.Title) == (COMMAND, "Flash Fill")
+    handler = configuration(calc, "/org.openoffice.Office.ProtocolHandler/HandlerSet/org.flashfill.calc.Command")
+    assert tuple(handler.Protocols) == ("org.flashfill.calc:*",)
