@@ -266,3 +266,17 @@ def test_the_menu_item_and_toolbar_button_run_the_command(calc: Office) -> None:
     assert (button.URL, button.Title) == (COMMAND, "Flash Fill")
     handler = configuration(calc, "/org.openoffice.Office.ProtocolHandler/HandlerSet/org.flashfill.calc.Command")
     assert tuple(handler.Protocols) == ("org.flashfill.calc:*",)
+
+
+def test_a_protected_sheet_is_left_as_it_is_and_the_user_told(calc: Office, tmp_path: Path) -> None:
+    document = calc.open(copy("staff.ods", tmp_path))
+    try:
+        sheet = document.Sheets.getByName("Staff")
+        sheet.protect("")
+        before = sheet.getCellRangeByName("A1:D13").getDataArray()
+        result = flash_fill(calc, document, "Staff", "D4")
+        assert result.State == 0
+        assert result.Result == "Nothing was filled: sheet 'Staff' is protected: unprotect it first (Tools › Protect Sheet)."
+        assert sheet.getCellRangeByName("A1:D13").getDataArray() == before
+    finally:
+        document.close(True)

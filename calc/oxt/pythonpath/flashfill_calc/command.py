@@ -49,6 +49,8 @@ def fill_selection(document: Any, new_session: Callable[[], Any] = default_sessi
         return failure("select a cell of the column to fill")
     index, area = selected
     sheet = document.getSheets().getByIndex(index)
+    if sheet.isProtected():
+        return failure(f"sheet {sheet.getName()!r} is protected: unprotect it first (Tools › Protect Sheet)")
     cells = read_cells(document, sheet)
     try:
         plan = plan_fill(cells, area)
