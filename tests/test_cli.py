@@ -209,6 +209,16 @@ def test_console_script_runs_without_a_terminal_and_prints_no_progress(books):
     assert result.stderr == "" and "filled" in result.stdout
 
 
+def test_output_closed_early_by_its_reader_ends_quietly(books):
+    """`flashfill learn FILE | head -1`: no 'Broken pipe' message, the SIGPIPE exit code."""
+    script = Path(sys.executable).with_name("flashfill")
+    reader = subprocess.Popen([str(script), "learn", str(books / "contacts.xlsx")], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.close()
+    _, err = reader.communicate()
+    assert err == b"" and reader.returncode == 141
+
+
 def test_progress_bar_waits_a_second_then_draws():
     now = [0.0]
     stream = io.StringIO()

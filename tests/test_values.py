@@ -122,6 +122,8 @@ def test_a_number_atom_scales_rounds_and_formats():
     lambda: FormatDate(WHOLE, ("yyyy",), order="ymd"),
     lambda: FormatDate(WHOLE, ("yyyy",), unit="fortnight"),
     lambda: FormatNumber(WHOLE, NumberFormat(), step="-5"),
+    lambda: FormatNumber(WHOLE, NumberFormat(), factor="abc"),
+    lambda: FormatNumber(WHOLE, NumberFormat(), factor="NaN"),
     lambda: NumberFormat(2, ".", "."),
 ])
 def test_malformed_value_atoms_are_refused(bad):
@@ -351,3 +353,15 @@ def test_a_date_moved_by_a_fixed_time_from_one_example(example, rows):
     assert [program(r) for r, _ in rows] == [out for _, out in rows]
     assert Program.from_json(program.to_json()) == program
     assert "later" in program.explain() or "earlier" in program.explain()
+
+
+@pytest.mark.parametrize("examples, rows", [
+    ([("15 km", "9.32057 mile"), ("251 km", "155.964 mile")], [("321 km", "199.46 mile"), ("1 km", "0.621371 mile")]),
+    ([("8 inch", "20.32 cm"), ("300 inch", "762 cm")], [("39 inch", "99.06 cm"), ("1 inch", "2.54 cm")]),
+])
+def test_a_unit_conversion_is_a_factor_learned_within_two_examples(examples, rows):
+    """The factor lies where every example's output allows it; the simplest one is taken."""
+    program = _learn(examples, [r for r, _ in examples + rows])
+    assert [program(r) for r, _ in rows] == [out for _, out in rows]
+    assert Program.from_json(program.to_json()) == program
+    assert program.map([(r,) for r, _ in rows]) == [out for _, out in rows]

@@ -85,7 +85,7 @@ def atom_to_data(a: Atom) -> dict:
         return {
             "node": "FormatNumber", "source": atom_to_data(a.source), "point": a.point, "scale": a.scale,
             "step": a.step, "mode": a.mode, "decimals": f.decimals, "group": f.group, "out_point": f.point,
-            "significant": f.significant, "exponent": f.exponent, "negative": f.negative,
+            "significant": f.significant, "exponent": f.exponent, "negative": f.negative, "factor": a.factor,
         }
     return {"node": "Loop", "body": trace_to_data(a.body)}
 
@@ -112,7 +112,10 @@ def atom_from_data(d: dict) -> Atom:
             int(d["decimals"]), str(d["group"]), str(d["out_point"]), int(d.get("significant", 0)), str(d.get("exponent", "")),
             str(d.get("negative", "-")),
         )
-        return FormatNumber(_source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]))
+        return FormatNumber(
+            _source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]),
+            str(d.get("factor", "")),
+        )
     raise ValueError(f"expected an atom, got {kind!r}")
 
 

@@ -41,6 +41,9 @@ _TOKEN_COST = {
 }
 _CHAR_COST = 0.12
 _LITERAL_COST = 0.3
+#: A word of the data ("Inc", "aka": in every example and most rows) just beyond the
+#: separator next to a place names it as well as the ends of the text do ("up to ' Inc'").
+LITERAL_PAIR = 0.0
 
 
 def token_cost(token: Token) -> float:
@@ -74,6 +77,8 @@ class PositionRanker:
 
     def __init__(self, tokens: ColumnTokens, rows: list[tuple[str, ...]], column: int) -> None:
         self.costs = [token_cost(t) for t in tokens.tokens]
+        self.kinds = [t.kind for t in tokens.tokens]
+        self.separators = [t.kind == "char" or t == Token("class", "whitespace") for t in tokens.tokens]
         #: The sampled rows (COLUMN descriptors read their other columns), this
         #: column's index, and the masks of this column's text in each row.
         self.rows = rows
@@ -102,17 +107,21 @@ class PositionRanker:
             return -CONSTANT_POSITION - 0.1 * min(abs(b if b > 0 else b + 1), 10)
         if a == COLUMN:
             return -COLUMN_ANCHOR
-        score = -OCCURRENCE * (abs(c) - 1) - self.sequence_cost(a) - self.sequence_cost(b)
+        score = -OCCURRENCE * (abs(c) - 1) - self.sequence_cost(a, True) - self.sequence_cost(b)
         if a != EPS and b != EPS:
             score -= TWO_SIDED
         return score
 
-    def sequence_cost(self, seq: int) -> float:
+    def sequence_cost(self, seq: int, left: bool = False) -> float:
+        """The cost of a token sequence on the ``left`` of a place, or on its right."""
         if seq == EPS:
             return 0.0
         if seq < PAIR:
             return self.costs[seq]
         i, j = tokens_of(seq)
+        near, far = (j, i) if left else (i, j)
+        if self.kinds[far] == "literal" and self.separators[near]:
+            return LITERAL_PAIR
         return self.costs[i] + self.costs[j] + SEQUENCE
 
     def values(self, d: Descriptor) -> tuple[int | None, ...]:

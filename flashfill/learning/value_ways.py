@@ -10,7 +10,7 @@ costs more than none.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable
 
@@ -33,6 +33,12 @@ STEP_COST = 0.8
 HIDDEN_ROUNDING = 0.1
 #: Moving a date or time by a fixed time (at most a year), a sum where the rest copies.
 SHIFT_COST = 1.5
+#: Multiplying by a factor (a unit conversion) explains any number from any other, so it
+#: costs more the more digits the factor has, and it has at most FACTOR_DIGITS.
+FACTOR_COST = 2.0
+FACTOR_DIGIT = 0.3
+FACTOR_DIGITS = 9
+ROUNDED_FACTOR_DIGITS = 4
 MAX_SHIFT = 366 * 1440
 #: Keeping a number of significant digits is a rounding too, and a rarer one.
 SIGNIFICANT_COST = 1.0
@@ -112,12 +118,14 @@ def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
     return cost
 
 
-NumberWay = tuple[int, str, str, NumberFormat]  # scale, step, mode, format
+#: scale, step, mode, format, and for a factor the interval (low, high) it lies in, else ().
+NumberWay = tuple[int, str, str, NumberFormat, tuple]
 
 
 @lru_cache(maxsize=65536)
 def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
-    """(scale, step, mode, format) that write ``value`` as ``out[i:j]``, keyed by j."""
+    """(scale, step, mode, format, factor interval) that write ``value`` as ``out[i:j]``,
+    keyed by j."""
     found: dict[int, frozenset] = {}
     for j in output_number_at(out, i):
         text = out[i:j]
@@ -126,9 +134,11 @@ def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
         for scale in _scales(value, target):
             scaled = value.scaleb(scale)
             for f in formats_writing(scaled, text):
-                ways.add((scale, "", "nearest", f))
+                ways.add((scale, "", "nearest", f, ()))
             if target is not None and target and scale in (0, _guess(value, target)):
                 ways |= _stepped(scale, scaled, text, target)
+        if target and value:
+            ways |= _factors(value, text, target)
         if ways:
             found[j] = frozenset(ways)
     return found
@@ -171,13 +181,73 @@ def _stepped_ways(scale: int, value: Decimal, text: str, target: Decimal) -> set
                 if round_to(value, step, mode) == target:
                     for f in formats_writing(target, text):
                         if not f.significant:
-                            ways.add((scale, f"{step:f}", mode, f))
+                            ways.add((scale, f"{step:f}", mode, f, ()))
     return ways
 
 
+def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
+    """Ways of writing ``value`` times a factor as ``text`` (a unit conversion): for each
+    format that writes ``target`` as ``text``, the interval of factors whose product it
+    writes so. Factors a power of ten away from 1 are left to scaling. A factor that
+    only rounds to the output needs an output of ``ROUNDED_FACTOR_DIGITS`` significant
+    digits or more: "425" is no phone number's digits times 0.043."""
+    ways: set[NumberWay] = set()
+    try:
+        for f in formats_writing(target, text):
+            if f.exponent or f.negative != "-":
+                continue
+            if f.significant:
+                half = Decimal(5).scaleb(target.adjusted() - f.significant)
+            else:
+                half = Decimal(0) if f.decimals == MINIMAL else Decimal(5).scaleb(-f.decimals - 1)
+            if half and len(target.normalize().as_tuple().digits) < ROUNDED_FACTOR_DIGITS:
+                continue
+            low, high = sorted(((target - half) / value, (target + half) / value))
+            if low <= 0 or any(low <= Decimal(1).scaleb(k) <= high for k in range(-12, 13)):
+                continue
+            if simplest_between(low, high) is not None:
+                ways.add((0, "", "nearest", f, (low, high)))
+    except InvalidOperation:
+        return set()
+    return ways
+
+
+def simplest_between(low: Decimal, high: Decimal) -> Decimal | None:
+    """The number with the fewest significant digits (at most ``FACTOR_DIGITS``) strictly
+    between ``low`` and ``high`` (or equal to both), nearest their middle; None when
+    there is none. Strictly: at an end, the product rounds to the next number.
+
+    >>> simplest_between(Decimal("11.75"), Decimal("12.25")), simplest_between(Decimal("0.03937005"), Decimal("0.03937015"))
+    (Decimal('12'), Decimal('0.0393701'))
+    """
+    middle = (low + high) / 2
+    for digits in range(1, FACTOR_DIGITS + 1):
+        candidate = middle.quantize(Decimal(1).scaleb(middle.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
+        if low < candidate < high or low == candidate == high:
+            return candidate.normalize()
+    return None
+
+
+def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
+    """The ways two examples share: the same scaling, rounding and format, and for a
+    factor the overlap of their intervals (when a simple enough factor lies in it)."""
+    shared = {w for w in first & second if not w[4]}
+    spans = [w for w in second if w[4]]
+    for way in first:
+        if not way[4]:
+            continue
+        for other in spans:
+            if other[:4] == way[:4]:
+                low, high = max(way[4][0], other[4][0]), min(way[4][1], other[4][1])
+                if low <= high and simplest_between(low, high) is not None:
+                    shared.add(way[:4] + ((low, high),))
+    return frozenset(shared)
+
+
 def _number_atom(way: NumberWay, reading: str) -> FormatNumber:
-    scale, step, mode, number_format = way
-    return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode)
+    scale, step, mode, number_format, span = way
+    factor = f"{simplest_between(*span)}" if span else ""
+    return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, factor)
 
 
 def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
@@ -185,8 +255,10 @@ def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
     fixed count: where the user dropped zeros, as many as needed ("1234.50" → "1234.5",
     "2,500" → "2.5"); else a whole number gets a fixed count ("1" → "0.001", then "790"
     → "0.790") and a number with decimals keeps as many as it has ("0.125" → "12.5")."""
-    scale, step, mode, f = way
+    scale, step, mode, f, span = way
     cost = NUMBER_COST + (DECIMAL_COMMA if reading != POINTS[0] else 0.0)
+    if span:
+        cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span).as_tuple().digits)
     if scale:
         cost += SCALE_COST + 0.1 * abs(scale)
     if step:
@@ -211,6 +283,8 @@ class Kind:
 
     name: str
     readings: tuple[str, ...]
+    #: The ways two examples share (for dates, the same ways).
+    common: Callable
     find: Callable
     parse: Callable
     ways: Callable
@@ -219,6 +293,6 @@ class Kind:
 
 
 KINDS = (
-    Kind("date", ORDERS, find_moments, parse_moment, _date_ways, _date_atom, _date_cost),
-    Kind("number", POINTS, find_numbers, parse_number, _number_ways, _number_atom, _number_cost),
+    Kind("date", ORDERS, frozenset.intersection, find_moments, parse_moment, _date_ways, _date_atom, _date_cost),
+    Kind("number", POINTS, common_number_ways, find_numbers, parse_number, _number_ways, _number_atom, _number_cost),
 )

@@ -86,8 +86,9 @@ class FormatDate:
 
 @dataclass(frozen=True, slots=True)
 class FormatNumber:
-    """The number in ``source`` (decimal mark ``point``), times 10**``scale``, rounded to a
-    multiple of ``step`` when one is given, written with ``format``."""
+    """The number in ``source`` (decimal mark ``point``), times ``factor`` when one is given
+    (a unit conversion), times 10**``scale``, rounded to a multiple of ``step`` when one
+    is given, written with ``format``."""
 
     source: SubStr
     format: NumberFormat
@@ -95,20 +96,24 @@ class FormatNumber:
     scale: int = 0
     step: str = ""
     mode: str = "nearest"
+    factor: str = ""
 
     def __post_init__(self) -> None:
+        for number in (self.step, self.factor):
+            if number:
+                try:
+                    ok = Decimal(number).is_finite() and Decimal(number) > 0
+                except InvalidOperation:
+                    ok = False
+                if not ok:
+                    raise ValueError(f"bad number {number!r} in a number atom")
         if self.point not in POINTS or self.mode not in MODES or not -20 <= self.scale <= 20:
             raise ValueError(f"bad number atom: point {self.point!r}, mode {self.mode!r}, scale {self.scale!r}")
-        if self.step:
-            try:
-                ok = Decimal(self.step) > 0
-            except InvalidOperation:
-                ok = False
-            if not ok:
-                raise ValueError(f"bad rounding step {self.step!r}")
 
     def transform(self, value: Decimal) -> Decimal | None:
         """The number after scaling and rounding (None if the arithmetic fails)."""
+        if self.factor:
+            value = value * Decimal(self.factor)
         if self.scale:
             value = value.scaleb(self.scale)
         if self.step:
@@ -137,6 +142,8 @@ class FormatNumber:
         words = [f"the number in {_where(self.source, names)}"]
         if self.point == ",":
             words[0] += " (decimal comma)"
+        if self.factor:
+            words.append(f"times {self.factor}")
         if self.scale:
             words.append(f"times {Decimal(1).scaleb(self.scale):f}")
         if self.step:
