@@ -14,7 +14,8 @@ def looks_like_typo(given: str, expected: str | None, row: Sequence[str] = ()) -
     swapped, the rest kept: no capital stands for a lowercase letter or back, and swapped
     letters are not found so in the input ``row`` (text taken from the input is meant).
     Missing or extra characters are not counted: '0.14' for '0.140' or 'a' for 'an' are
-    other ways to write, not slips; nor are two changed digits ('2010' for '2009').
+    other ways to write, not slips; nor are two changed digits ('2010' for '2009'), a
+    last decimal one off (rounding), or a change that keeps nothing ('SJ' for 'JS').
 
     >>> looks_like_typo("Smtih", "Smith"), looks_like_typo("4x44", "4444"), looks_like_typo("Smeth", "Smith", ["Jane Smith"])
     (True, True, True)
@@ -22,6 +23,8 @@ def looks_like_typo(given: str, expected: str | None, row: Sequence[str] = ()) -
     (False, False, False)
     >>> looks_like_typo("abzy", "abyz", ["abc_xzy_8922"]), looks_like_typo("2010-04", "2009-04"), looks_like_typo("4", "1")
     (False, False, False)
+    >>> looks_like_typo("6.76280455 oz", "6.76280456 oz"), looks_like_typo("SJ", "JS"), looks_like_typo("6.7628x456", "6.76280456")
+    (False, False, True)
     """
     if expected is None or given == expected or len(given) != len(expected) or len(given) < MIN_LENGTH:
         return False
@@ -34,7 +37,23 @@ def looks_like_typo(given: str, expected: str | None, row: Sequence[str] = ()) -
     typed, meant = given[start:end], expected[start:end]
     if not (end - start == 1 or (end - start == 2 and typed == meant[::-1])) or not (typed + meant).isalnum():
         return False
+    if end - start == len(given) or _rounded(given, expected, start):
+        return False
     if len(typed) > 1 and any(typed in value for value in row):
         return False
     cases = [{c.isupper() for c in part if c.isalpha()} for part in (typed, meant)]
     return not (cases[0] and cases[1] and cases[0] != cases[1])
+
+
+def _rounded(given: str, expected: str, at: int) -> bool:
+    """Whether the one character told apart at ``at`` is the last decimal of a number,
+    one off: the same value rounded another way."""
+    a, b = given[at], expected[at]
+    if not (a.isdecimal() and b.isdecimal()) or abs(int(a) - int(b)) != 1:
+        return False
+    if at + 1 < len(given) and given[at + 1].isdecimal():
+        return False
+    digits = at
+    while digits > 0 and given[digits - 1].isdecimal():
+        digits -= 1
+    return digits > 0 and given[digits - 1] in ".,"
