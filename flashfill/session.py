@@ -17,6 +17,10 @@ from .trust import Judge, Unsure
 Row = tuple[str, ...]
 #: Runners-up this far below the best score are not considered plausible.
 PLAUSIBLE_MARGIN = 1.5
+#: Runners-up this far below the best score can make a filled row unsure: closer than
+#: the plausible ones (a number read as a value where the best copies its digits is
+#: about 0.6 below, and flags every leading zero).
+RIVAL_MARGIN = 0.5
 #: Rows on which candidate programs are told apart.
 DISTINCTION_ROWS = 200
 #: Programs (the best included) whose disagreements make a row ambiguous.
@@ -116,12 +120,12 @@ class Session:
         return out
 
     def _rivals(self) -> list[Program]:
-        """Runners-up close to the best program in score that read the examples the same way
-        on most rows: they disagree with it on at most half of the session's rows (one that
+        """Runners-up within ``RIVAL_MARGIN`` of the best program's score that read the examples
+        the same way on most rows: they disagree with it on at most half of the session's rows (one that
         disagrees on more is another reading altogether, which the ranking settled)."""
         program, distinct = self.learn(), self._distinct()
         best_score = distinct[0][0]
-        plausible = [p for s, p in distinct[:AMBIGUITY_PROGRAMS] if s >= best_score - PLAUSIBLE_MARGIN and p != program]
+        plausible = [p for s, p in distinct[:AMBIGUITY_PROGRAMS] if s >= best_score - RIVAL_MARGIN and p != program]
         if not plausible:
             return []
         rows = sample_rows(self._inputs + [r for r, _ in self._examples], DISTINCTION_ROWS)
@@ -129,7 +133,7 @@ class Session:
         return [p for p in plausible if 2 * sum(map(ne, p.map(rows), best)) <= len(rows)]
 
     def judge(self) -> Judge:
-        """What decides which filled values may be wrong; ``judge().judge(rows)`` judges any
+        """What decides which filled values may be wrong; ``judge().unsure_rows(rows)`` judges any
         rows (a file's, chunk by chunk) the way ``unsure_rows()`` judges the session's."""
         if self._judge is None:
             learned = self._learn()
@@ -140,7 +144,7 @@ class Session:
     def unsure_rows(self) -> list[Unsure]:
         """Rows of ``add_inputs`` whose filled value may be wrong, in row order, each with
         its reasons in words and the other values that fit the examples (DESIGN.md §4)."""
-        return self.judge().judge(self._inputs)
+        return self.judge().unsure_rows(self._inputs)
 
     def ambiguous_rows(self) -> list[Ambiguity]:
         """Rows of ``add_inputs`` on which the plausible programs disagree, most informative

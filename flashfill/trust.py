@@ -4,8 +4,10 @@ A filled value is doubtful when what the learner knows does not vouch for it: th
 program gives no value; a plausible runner-up gives another one; the value is typed
 by the program rather than taken from the row; the row's case rests on one example,
 or was chosen by conditions no example of it tested; the row or its value looks
-unlike every example's; or the program types a text that the examples' inputs
-held and this row's input does not. Each signal is computed once per distinct row.
+unlike every example's; the program types a word that only one example shows, or
+a text that the examples' inputs held and this row's input does not. The signals
+were weighed on the public benchmarks' fill-the-column protocol (``make bench``
+prints their recall and precision). Each is computed once per distinct row.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ _ALNUM_RUN = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 _ASCII_CLASSES = str.maketrans(
     {**dict.fromkeys(string.ascii_letters, "a"), **dict.fromkeys(string.digits, "0"), **dict.fromkeys(string.whitespace, " ")}
 )
-_ASCII_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
+_ASCII_RUNS = [(re.compile(f"{c}+"), c) for c in "a0 "]
+_ASCII_REPEATS = re.compile("([^a0 \x00\x01])\\1+", re.DOTALL)
 _ASCII_WORDS = re.compile(r"a(?: a)+")
 
 
@@ -68,10 +71,33 @@ def shape(text: str) -> str:
     >>> shape("Ann Arbor, MI, USA"), shape("(509) 555-1234"), shape("3.25"), shape("Zoë  Šimůnek--7")
     ('a, a, a', '(0) 0-0', '0.0', 'a-0')
     """
-    if text.isascii():
-        return _ASCII_WORDS.sub("a", _ASCII_REPEATS.sub(r"\1", text.translate(_ASCII_CLASSES)))
+    if text.isascii() and "\x00" not in text:
+        return _ascii_shape(text)
     text = _DIGITS.sub("0", _LETTER_WORDS.sub("a", text))
     return _REPEATS.sub(r"\1", _SPACES.sub(" ", text))
+
+
+_SEPARATOR = "\x00\x01"
+
+
+def shapes(texts: list[str]) -> list[str]:
+    """``[shape(t) for t in texts]``, for ASCII text in a few passes over all of it at once.
+
+    >>> shapes(["Ann Arbor, MI", "", "  ", "12-34"])
+    ['a, a', '', ' ', '0-0']
+    """
+    joined = _SEPARATOR.join(texts)
+    if not joined.isascii() or "\x00" in joined.replace(_SEPARATOR, ""):
+        return [shape(t) for t in texts]
+    return _ascii_shape(joined).split(_SEPARATOR)
+
+
+def _ascii_shape(text: str) -> str:
+    """``shape`` of ASCII text without NUL: a translation and a few plain substitutions."""
+    text = text.translate(_ASCII_CLASSES)
+    for run, one in _ASCII_RUNS:
+        text = run.sub(one, text)
+    return _ASCII_WORDS.sub("a", _ASCII_REPEATS.sub(r"\1", text))
 
 
 class Judge:
@@ -84,7 +110,7 @@ class Judge:
     >>> from flashfill import learn
     >>> examples = [(("John Smith",), "Smith")]
     >>> judge = Judge(learn(examples), examples, [(0,)])
-    >>> [(u.index, u.output, u.reasons) for u in judge.judge([("Ada Lovelace",), ("Mr. Bean",)])]
+    >>> [(u.index, u.output, u.reasons) for u in judge.unsure_rows([("Ada Lovelace",), ("Mr. Bean",)])]
     [(1, 'Bean', ('its input looks unlike the input of every example of its case',))]
     """
 
@@ -119,16 +145,19 @@ class Judge:
     def _input_shape(self, row: Row) -> tuple[str, ...]:
         return tuple(shape(row[c]) for c in self._read)
 
-    def judge(self, rows: Sequence[Row]) -> list[Unsure]:
+    def unsure_rows(self, rows: Sequence[Row]) -> list[Unsure]:
         """The doubtful rows among ``rows`` (``index`` into ``rows``), in row order."""
         distinct = list(dict.fromkeys(rows))
         outputs = self.program.map(distinct)
         others = [p.map(distinct) for p in self.runners_up]
+        columns = [shapes([row[c] for row in distinct]) for c in self._read]
+        inputs = list(zip(*columns)) if columns else [()] * len(distinct)
+        values = shapes(["" if out is None else out for out in outputs])
         verdicts: dict[Row, tuple[str | None, tuple[str, ...], tuple[str | None, ...]]] = {}
         for k, row in enumerate(distinct):
             output = outputs[k]
             alternatives = tuple(dict.fromkeys(o[k] for o in others if o[k] != output))
-            reasons = self.reasons(row, output, bool(alternatives))
+            reasons = self._reasons(row, output, bool(alternatives), inputs[k], values[k])
             if reasons:
                 verdicts[row] = (output, reasons, alternatives)
         return [Unsure(i, row, *verdicts[row]) for i, row in enumerate(rows) if row in verdicts]
@@ -136,6 +165,11 @@ class Judge:
     def reasons(self, row: Row, output: str | None, disputed: bool = False) -> tuple[str, ...]:
         """Why the program's ``output`` on ``row`` may be wrong (empty: nothing says so);
         ``disputed`` when a runner-up gives another value."""
+        return self._reasons(row, output, disputed, self._input_shape(row), shape(output or ""))
+
+    def _reasons(
+        self, row: Row, output: str | None, disputed: bool, input_shape: tuple[str, ...], output_shape: str
+    ) -> tuple[str, ...]:
         if output is None:
             return (NO_VALUE,)
         reasons = [RUNNER_UP] if disputed else []
@@ -147,9 +181,9 @@ class Judge:
             reasons.append(LONE_CASE)
         if self._tests and self._signature(row) not in self._tested[case]:
             reasons.append(UNTESTED_ROUTE)
-        if self._read and self._input_shape(row) not in self._inputs[case]:
+        if self._read and input_shape not in self._inputs[case]:
             reasons.append(UNLIKE_INPUT)
-        if shape(output) not in self._outputs:
+        if output_shape not in self._outputs:
             reasons.append(UNLIKE_OUTPUT)
         if self._sizes[case] == 1 and self._words[case]:
             reasons.append(ONE_EXAMPLE_WORD)

@@ -32,8 +32,8 @@ def test_a_blank_cell_beside_text_reads_as_empty_text():
 
 
 def test_examples_and_inputs_may_be_numbers_too():
-    program = flashfill.learn([(2015.0, "15")], inputs=[1999, 2024.0])
-    assert program.map([1999, 2024.0]) == ["99", "24"]
+    program = flashfill.learn([(("Room", 12.0), "Room 12")], inputs=[("Hall", 7), ("Lab", 1234.5)])
+    assert program.map([("Hall", 7), ("Lab", 1234.5)]) == ["Hall 7", "Lab 1234.5"]
 
 
 def test_a_row_too_narrow_or_of_another_kind_is_named():

@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flashfill.table import Columns, fill
+from flashfill.table import Columns, TableError, fill
 from flashfill.table.learner import Learned
 from flashfill.table.mixedtext import MixedText, OddLine
 
@@ -55,6 +56,15 @@ def test_lines_are_cut_right_at_block_boundaries(tmp_path):
 
 
 # No character whose Windows-1252 bytes could also read as UTF-8 ('é€€' would): such a line is UTF-8.
+def test_a_line_that_is_neither_utf8_nor_cp1252_is_named(tmp_path):
+    src = tmp_path / "bad.csv"
+    src.write_bytes(b"In,Out\na,A\nb,\nc\xe9\x81,\n")
+    with pytest.raises(TableError, match=r"bad.csv: line 4: .*byte 0x81 at byte 3 of the line is neither UTF-8 nor "
+                                         r"Windows-1252"):
+        fill(src, learner=upper_learner())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv"]
+
+
 cells = st.text(alphabet=st.sampled_from(list('ab ,;"\n1éüß')), max_size=5)
 
 

@@ -266,6 +266,9 @@ def test_a_ragged_row_makes_no_phantom_target(tmp_path):
     assert (tmp_path / "r.filled.csv").read_bytes() == b"Name,Out\nann,ANN\nbo,BO\ncy,CY,call back\ndee,DEE\n"
     assert report.target == 'column B ("Out")' and report.inputs == 'column A ("Name")'
     assert "more fields than the header row (up to column C)" in report.notes[0]
+    calls = []
+    report = fill(src, Columns(inputs=["A", "C"]), learner=upper_learner(calls))
+    assert calls[0][1] == [("bo", ""), ("cy", "call back"), ("dee", "")] and not report.notes
 
 
 def test_rule_first_column_target_takes_inputs_from_the_right():

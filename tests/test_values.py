@@ -122,6 +122,8 @@ def test_a_number_atom_scales_rounds_and_formats():
     lambda: FormatDate(WHOLE, ("yyyy",), order="ymd"),
     lambda: FormatDate(WHOLE, ("yyyy",), unit="fortnight"),
     lambda: FormatNumber(WHOLE, NumberFormat(), step="-5"),
+    lambda: FormatNumber(WHOLE, NumberFormat(), factor="abc"),
+    lambda: FormatNumber(WHOLE, NumberFormat(), factor="NaN"),
     lambda: NumberFormat(2, ".", "."),
 ])
 def test_malformed_value_atoms_are_refused(bad):
@@ -329,3 +331,37 @@ def test_an_hour_without_am_or_pm_is_not_given_one():
     """"9:00" may be morning or evening: AM is typed, not guessed from the clock."""
     program = _learn([("9:00", "9 AM")], ["9:00", "11:00", "3:00"])
     assert "AM" in program.explain() and "the time" not in program.explain()
+
+
+def test_a_month_alone_by_name_or_number():
+    program = _learn([("4", "April")], ["4", "7", "12"])
+    assert [program(r) for r in ["7", "12", "13"]] == ["July", "December", None]
+    assert program.explain() == "Output the month in column 1, written as March."
+    program = _learn([("January", "1")], ["January", "February", "December"])
+    assert [program(r) for r in ["February", "December"]] == ["2", "12"]
+
+
+@pytest.mark.parametrize("example, rows", [
+    (("9:41 PM, Aug 17, 2015", "12:41 AM, Aug 18, 2015"), [("1:00 AM, Jun 3, 2015", "4:00 AM, Jun 3, 2015")]),
+    (("11:47 PM,Mon,Aug 17,2015", "12:47 AM,Tue,Aug 18,2015"), [("7:00 AM,Tue,Jul 7,2015", "8:00 AM,Tue,Jul 7,2015")]),
+    (("August 20, 2015, 16:11", "August 21, 2015, 04:41"), [("April 27, 2015, 10:00", "April 27, 2015, 22:30")]),
+    (("2007/02/26 18:37:58", "2007/02/26 17:37:58"), [("2000/02/26 00:37:50", "2000/02/25 23:37:50")]),
+])
+def test_a_date_moved_by_a_fixed_time_from_one_example(example, rows):
+    """Time zones and "an hour later": the output's moment minus the input's."""
+    program = _learn([example], [example[0]] + [r for r, _ in rows])
+    assert [program(r) for r, _ in rows] == [out for _, out in rows]
+    assert Program.from_json(program.to_json()) == program
+    assert "later" in program.explain() or "earlier" in program.explain()
+
+
+@pytest.mark.parametrize("examples, rows", [
+    ([("15 km", "9.32057 mile"), ("251 km", "155.964 mile")], [("321 km", "199.46 mile"), ("1 km", "0.621371 mile")]),
+    ([("8 inch", "20.32 cm"), ("300 inch", "762 cm")], [("39 inch", "99.06 cm"), ("1 inch", "2.54 cm")]),
+])
+def test_a_unit_conversion_is_a_factor_learned_within_two_examples(examples, rows):
+    """The factor lies where every example's output allows it; the simplest one is taken."""
+    program = _learn(examples, [r for r, _ in examples + rows])
+    assert [program(r) for r, _ in rows] == [out for _, out in rows]
+    assert Program.from_json(program.to_json()) == program
+    assert program.map([(r,) for r, _ in rows]) == [out for _, out in rows]

@@ -8,6 +8,7 @@ from .tokens import END, FIXED_TOKENS, START, Token
 from .values import FormatDate, FormatNumber, NumberFormat
 
 __all__ = [
-    "CPos", "ColumnPos", "Concatenate", "ConstStr", "END", "FIXED_TOKENS", "FormatDate", "FormatNumber", "Guard", "Loop", "Match", "NumberFormat", "Pos",
-    "Program", "START", "Shift", "SubStr", "Switch", "Token", "TokenSeq", "apply_case", "as_row",
+    "CPos", "ColumnPos", "Concatenate", "ConstStr", "END", "FIXED_TOKENS", "FormatDate", "FormatNumber", "Guard",
+    "Loop", "Match", "NumberFormat", "Pos", "Program", "START", "Shift", "SubStr", "Switch", "Token", "TokenSeq",
+    "apply_case", "as_row",
 ]

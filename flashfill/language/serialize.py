@@ -77,13 +77,15 @@ def atom_to_data(a: Atom) -> dict:
         data = {"node": "FormatDate", "source": atom_to_data(a.source), "pattern": list(a.pattern), "order": a.order}
         if a.unit:
             data.update(unit=a.unit, step=a.step, mode=a.mode)
+        if a.shift:
+            data["shift"] = a.shift
         return data
     if isinstance(a, FormatNumber):
         f = a.format
         return {
             "node": "FormatNumber", "source": atom_to_data(a.source), "point": a.point, "scale": a.scale,
             "step": a.step, "mode": a.mode, "decimals": f.decimals, "group": f.group, "out_point": f.point,
-            "significant": f.significant, "exponent": f.exponent, "negative": f.negative,
+            "significant": f.significant, "exponent": f.exponent, "negative": f.negative, "factor": a.factor,
         }
     return {"node": "Loop", "body": trace_to_data(a.body)}
 
@@ -101,13 +103,19 @@ def atom_from_data(d: dict) -> Atom:
         return Loop(trace_from_data(d["body"]))
     if kind == "FormatDate":
         pattern = tuple(str(p) for p in d["pattern"])
-        return FormatDate(_source(d), pattern, str(d["order"]), str(d.get("unit", "")), int(d.get("step", 1)), str(d.get("mode", "down")))
+        return FormatDate(
+            _source(d), pattern, str(d["order"]), str(d.get("unit", "")), int(d.get("step", 1)), str(d.get("mode", "down")),
+            int(d.get("shift", 0)),
+        )
     if kind == "FormatNumber":
         number_format = NumberFormat(
             int(d["decimals"]), str(d["group"]), str(d["out_point"]), int(d.get("significant", 0)), str(d.get("exponent", "")),
             str(d.get("negative", "-")),
         )
-        return FormatNumber(_source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]))
+        return FormatNumber(
+            _source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]),
+            str(d.get("factor", "")),
+        )
     raise ValueError(f"expected an atom, got {kind!r}")
 
 

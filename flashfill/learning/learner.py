@@ -288,7 +288,7 @@ class Synthesizer:
             rest = self.trace_of(everyone - group)
             if rest is not None:
                 expected = rest[1].evaluator()(self.exs[i].row, 0)
-                if looks_like_typo(self.exs[i].output, expected):
+                if looks_like_typo(self.exs[i].output, expected, self.exs[i].row):
                     found.append((i, expected))
         return found
 

@@ -97,14 +97,28 @@ class ValueEdges:
                         continue
                     for chosen, starts, ends in self._combinations(col, per_example):
                         value = chosen[0][2]
-                        for target, ways in _common_ways([ways for _, _, _, ways in chosen]):
+                        for target, ways in _common_ways(kind, [ways for _, _, _, ways in chosen]):
                             pair_score, start_d, end_d = learner.choose_pair(col, starts, ends)
                             base = -ATOM_COST + pair_score - self._unparsed(col, kind, reading, start_d, end_d)
                             costed = sorted((kind.cost(w, reading, value), repr(w), w) for w in ways)
-                            for cost, _, way in costed[:WAYS_PER_EDGE]:
-                                atom = ValueAtom(col, start_d, end_d, starts, ends, kind.atom(way, reading))
-                                out.append((target, base - cost, atom))
+                            kept = 0
+                            for cost, _, way in costed:
+                                built = kind.atom(way, reading)
+                                if kept == WAYS_PER_EDGE or not self._writes(built, col, chosen, node, target):
+                                    continue
+                                kept += 1
+                                out.append((target, base - cost, ValueAtom(col, start_d, end_d, starts, ends, built)))
         return out
+
+    def _writes(self, atom, col: int, chosen: tuple, node: tuple[int, ...], target: tuple[int, ...]) -> bool:
+        """Whether the atom, reading each example's chosen span, writes that example's
+        output from ``node`` to ``target`` (what the inversion promised, checked)."""
+        run = atom.evaluator()
+        for e, (a, b, _, _) in enumerate(chosen):
+            ex = self.learner.examples[e]
+            if run((ex.row[col][a:b],), 0) != ex.output[node[e]:target[e]]:
+                return False
+        return True
 
     def _combinations(self, col: int, per_example: list[list]):
         """(one span per example, joint start set, joint end set), for the combinations
@@ -146,14 +160,14 @@ class ValueEdges:
         return found
 
 
-def _common_ways(maps: list[dict[int, frozenset]]) -> list[tuple[tuple[int, ...], frozenset]]:
+def _common_ways(kind: Kind, maps: list[dict[int, frozenset]]) -> list[tuple[tuple[int, ...], frozenset]]:
     """(target node, the ways every example shares) for each combination of ends."""
     partial: list[tuple[tuple[int, ...], frozenset | None]] = [((), None)]
     for ways_by_end in maps:
         grown = []
         for ends, common in partial:
             for j, ways in ways_by_end.items():
-                both = ways if common is None else common & ways
+                both = ways if common is None else kind.common(common, ways)
                 if both:
                     grown.append((ends + (j,), both))
         partial = grown

@@ -42,7 +42,7 @@ def output_path(source: Path, output: Path | None, in_place: bool, backup: bool 
     if in_place:
         if output is not None:
             raise TableError("give either --in-place or -o OUT, not both")
-        return source
+        return source.resolve() if source.is_symlink() else source  # the file a link points to, not the link
     if output is None:
         return source.with_name(f"{source.stem}.filled{source.suffix}")
     if not any(source.suffix.lower() in f and output.suffix.lower() in f for f in FORMAT_FAMILIES):

@@ -171,17 +171,22 @@ def _check_explained(where: str, stats: list[ColumnStats], choice: Choice, progr
         choice.notes.append(f"{target} is filled with fixed text ({texts}) where no input explains it, "
                             "as --allow-constant asks")
         return
-    how = ("the program learned from its typed cells only writes fixed text" if found.fixed == found.examples
-           else f"{found.fixed} of its {found.examples} typed cells are fixed text that no input explains")
+    if found.fixed < found.examples:
+        how = f"{found.fixed} of its {found.examples} typed cells are fixed text that no input explains"
+    elif len(found.texts) > 1:
+        how = "the program learned from its typed cells only picks one of a few fixed texts by tests on the inputs"
+    else:
+        how = "the program learned from its typed cells only writes fixed text"
     others = other_targets(stats, choice.target)
     instead = ""
     if others:
         pick = f"--target {letter(others[0])}" if len(others) == 1 else "--target with one of them"
         instead = f"; columns that could be filled instead: {candidates(stats, others)} ({pick})"
     inputs = ", ".join(describe(i, headers) for i in choice.inputs)
+    anyway = "those texts if it is a category the inputs decide" if len(found.texts) > 1 else "that text anyway"
     raise TableError(f"{where}: {target} is not filled: it is not computed from {inputs}: {how} ({texts}), "
                      f"which would make up values for its other rows{instead}; pass --allow-constant "
-                     f"to fill {target} with that text anyway")
+                     f"to fill {target} with {anyway}")
 
 
 def _check_contradictions(where: str, numbers: list[int], examples: list[tuple[Inputs, str]]) -> None:

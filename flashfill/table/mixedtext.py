@@ -79,20 +79,21 @@ class MixedText:
     def _blocks(self) -> Iterator[Iterable[str]]:
         f = self._file
         assert f is not None, "use MixedText as a context manager"
-        rest = b""
+        pending: list[bytes] = []  # the start of a line that goes on in the next chunk
         while True:
             chunk = f.read(self.block)
-            data = rest + chunk
             if not chunk:
-                if data:
-                    yield self._decode(data)
+                if pending:
+                    yield self._decode(b"".join(pending))
                 return
-            cut = data.rfind(b"\n") + 1 or data.rfind(b"\r", 0, len(data) - 1) + 1
+            # A final "\r" may be the first half of "\r\n": the line ends after it only if more follows.
+            cut = chunk.rfind(b"\n") + 1 or chunk.rfind(b"\r", 0, len(chunk) - 1) + 1
             if not cut:
-                rest = data
+                pending.append(chunk)
                 continue
-            rest = data[cut:]
-            yield self._decode(data[:cut])
+            pending.append(chunk[:cut])
+            yield self._decode(b"".join(pending))
+            pending = [chunk[cut:]] if cut < len(chunk) else []
 
     def _decode(self, block: bytes) -> Iterable[str]:
         """The lines of a block that ends at a line end (or at the end of the file)."""
@@ -124,10 +125,10 @@ class MixedText:
     def _legacy(self, raw: bytes, error: UnicodeDecodeError) -> OddLine:
         try:
             line = OddLine(raw.decode(LEGACY))
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as legacy_error:
             raise TableError(f"{self.path}: line {self.line}: not text this tool can read (byte "
-                             f"0x{raw[error.start]:02x} at character {error.start + 1} is neither UTF-8 nor "
-                             "Windows-1252); save the file as CSV UTF-8") from error
+                             f"0x{raw[legacy_error.start]:02x} at byte {legacy_error.start + 1} of the line is "
+                             "neither UTF-8 nor Windows-1252); save the file as CSV UTF-8") from error
         self.odd_count += 1
         if len(self.odd_lines) < LISTED:
             self.odd_lines.append(self.line)

@@ -11,7 +11,7 @@ from ..expressions import Row, StringFn, SubStr
 from ..positions import CPos
 from ..words import column_name
 from .date_patterns import SAMPLE, Pattern, field_part, is_field, render, valid_pattern
-from .date_rounding import DATE_MODES, UNITS, describe_date_rounding, round_moment
+from .date_rounding import DATE_MODES, UNITS, describe_date_rounding, describe_shift, round_moment, shift_moment
 from .moments import ORDERS, parse_moment
 from .number_format import NumberFormat
 from .number_parsing import POINTS, parse_number
@@ -40,8 +40,12 @@ class FormatDate:
     unit: str = ""
     step: int = 1
     mode: str = "down"
+    #: Minutes added before rounding and writing (a time zone, "the next day").
+    shift: int = 0
 
     def __post_init__(self) -> None:
+        if not isinstance(self.shift, int):
+            raise ValueError(f"bad date shift {self.shift!r}")
         if self.order not in ORDERS:
             raise ValueError(f"unknown date order {self.order!r}")
         if not valid_pattern(self.pattern):
@@ -52,13 +56,15 @@ class FormatDate:
 
     def evaluator(self) -> StringFn:
         read, pattern, order = self.source.evaluator(), self.pattern, self.order
-        unit, step, mode = self.unit, self.step, self.mode
+        unit, step, mode, shift = self.unit, self.step, self.mode, self.shift
 
         def format_date(row: Row, w: int = 0) -> str | None:
             text = read(row, w)
             if text is None:
                 return None
             moment = parse_moment(text, order)
+            if moment is not None and shift:
+                moment = shift_moment(moment, shift)
             if moment is not None and unit:
                 moment = round_moment(moment, unit, step, mode)
             return None if moment is None else render(moment, pattern)
@@ -70,16 +76,19 @@ class FormatDate:
 
     def describe(self, names: tuple[str, ...] | None = None) -> str:
         reading = ", read day first" if self.order == "dmy" else ""
-        what = "date" if any(field_part(p) in _DATE_PARTS for p in self.pattern if is_field(p)) else "time"
-        rounded = f", {describe_date_rounding(self.unit, self.step, self.mode)}" if self.unit else ""
+        parts = {field_part(p) for p in self.pattern if is_field(p)}
+        what = "month" if parts == {"month"} else "date" if parts & set(_DATE_PARTS) else "time"
+        rounded = f", {describe_shift(self.shift)}" if self.shift else ""
+        rounded += f", {describe_date_rounding(self.unit, self.step, self.mode)}" if self.unit else ""
         where = _where(self.source, names)
         return f"the {what} in {where}{reading}{rounded}, written as {render(SAMPLE, self.pattern)}"
 
 
 @dataclass(frozen=True, slots=True)
 class FormatNumber:
-    """The number in ``source`` (decimal mark ``point``), times 10**``scale``, rounded to a
-    multiple of ``step`` when one is given, written with ``format``."""
+    """The number in ``source`` (decimal mark ``point``), times ``factor`` when one is given
+    (a unit conversion), times 10**``scale``, rounded to a multiple of ``step`` when one
+    is given, written with ``format``."""
 
     source: SubStr
     format: NumberFormat
@@ -87,20 +96,24 @@ class FormatNumber:
     scale: int = 0
     step: str = ""
     mode: str = "nearest"
+    factor: str = ""
 
     def __post_init__(self) -> None:
+        for number in (self.step, self.factor):
+            if number:
+                try:
+                    ok = Decimal(number).is_finite() and Decimal(number) > 0
+                except InvalidOperation:
+                    ok = False
+                if not ok:
+                    raise ValueError(f"bad number {number!r} in a number atom")
         if self.point not in POINTS or self.mode not in MODES or not -20 <= self.scale <= 20:
             raise ValueError(f"bad number atom: point {self.point!r}, mode {self.mode!r}, scale {self.scale!r}")
-        if self.step:
-            try:
-                ok = Decimal(self.step) > 0
-            except InvalidOperation:
-                ok = False
-            if not ok:
-                raise ValueError(f"bad rounding step {self.step!r}")
 
     def transform(self, value: Decimal) -> Decimal | None:
         """The number after scaling and rounding (None if the arithmetic fails)."""
+        if self.factor:
+            value = value * Decimal(self.factor)
         if self.scale:
             value = value.scaleb(self.scale)
         if self.step:
@@ -129,6 +142,8 @@ class FormatNumber:
         words = [f"the number in {_where(self.source, names)}"]
         if self.point == ",":
             words[0] += " (decimal comma)"
+        if self.factor:
+            words.append(f"times {self.factor}")
         if self.scale:
             words.append(f"times {Decimal(1).scaleb(self.scale):f}")
         if self.step:

@@ -178,11 +178,16 @@ _FIELD_COST = {"M": 0.1, "d": 0.1, "H": 0.1, "h": 0.1, "yy": 0.15, "do": 0.1, "h
 
 
 def pattern_cost(pattern: Pattern) -> float:
-    """A small cost per part, for choosing among patterns that write the same text."""
+    """A small cost per part, for choosing among patterns that write the same text. Next
+    to a month's name the day goes unpadded ("Mar 7"), next to its number padded
+    ("03/07")."""
     cost = 0.0
+    named = any(part.startswith("MMM") for part in pattern)
     for part in pattern:
         if is_field(part):
             cost += 0.1 + _FIELD_COST.get(part, 0.0) + (0.05 if part[-1] in "^_" else 0.0)
+            if named and part in ("d", "dd"):
+                cost += 0.1 if part == "dd" else -0.1
         else:
             cost += 0.05 * len(part)
     return cost

@@ -1,6 +1,7 @@
-"""Rounding a date or time down to a unit (hour, day, week, month, quarter, year, or a
-number of minutes or hours), and the end of the bucket it falls in ("18:25" in the
-two-hour bucket 18:00 to 20:00). Weeks start on Monday.
+"""Date arithmetic: rounding a date or time down to a unit (hour, day, week, month,
+quarter, year, or a number of minutes or hours), the end of the bucket it falls in
+("18:25" in the two-hour bucket 18:00 to 20:00; weeks start on Monday), and moving it
+by a fixed time ("3 hours later", "1 day earlier").
 """
 
 from __future__ import annotations
@@ -70,6 +71,48 @@ def _shifted(m: Moment, delta: timedelta) -> Moment | None:
         return Moment(base.year, base.month, base.day)
     second = m.second if m.second is None else base.second
     return Moment(base.year, base.month, base.day, base.hour, base.minute, second)
+
+
+def shift_moment(m: Moment, minutes: int) -> Moment | None:
+    """The moment ``minutes`` later (earlier if negative); a date without a time moves by
+    whole days only, and a time without a date wraps round the clock.
+
+    >>> shift_moment(Moment(2015, 8, 17, 21, 41), 180), shift_moment(Moment(hour=23, minute=30), 60).hour
+    (Moment(year=2015, month=8, day=18, hour=0, minute=41, second=None), 0)
+    """
+    if not m.has_time and (not m.has_date or m.day is None or minutes % 1440):
+        return None
+    return _shifted(m, timedelta(minutes=minutes))
+
+
+def minutes_between(first: Moment, later: Moment) -> int | None:
+    """How many minutes ``later`` is after ``first``, when both have the same parts (a
+    date, a time, or both); between two times of day, the shorter way round the clock.
+
+    >>> minutes_between(Moment(2015, 8, 17, 21, 41), Moment(2015, 8, 18, 0, 41))
+    180
+    >>> minutes_between(Moment(hour=23), Moment(hour=1)), minutes_between(Moment(2021, 3, 7), Moment(hour=1))
+    (120, None)
+    """
+    both_dates = first.has_date and later.has_date and first.day is not None and later.day is not None
+    if both_dates and first.has_time == later.has_time:
+        return int((_as_datetime(later) - _as_datetime(first)).total_seconds() // 60)
+    if not first.has_date and not later.has_date and first.has_time and later.has_time:
+        delta = int((_as_datetime(later) - _as_datetime(first)).total_seconds() // 60)
+        return (delta + 720) % 1440 - 720
+    return None
+
+
+def _as_datetime(m: Moment) -> datetime:
+    return datetime(m.year or 2000, m.month or 1, m.day or 1, m.hour or 0, m.minute or 0, m.second or 0)
+
+
+def describe_shift(minutes: int) -> str:
+    """'3 hours later', '1 day earlier', '12 hours 30 minutes later'."""
+    days, rest = divmod(abs(minutes), 1440)
+    hours, mins = divmod(rest, 60)
+    parts = [f"{n} {unit}{'s' if n > 1 else ''}" for n, unit in ((days, "day"), (hours, "hour"), (mins, "minute")) if n]
+    return " ".join(parts) + (" later" if minutes > 0 else " earlier")
 
 
 def describe_date_rounding(unit: str, step: int, mode: str) -> str:

@@ -55,7 +55,7 @@ class Moment:
 _NAME = r"[A-Za-z]{3,9}"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<Y>[0-9]{4}|[0-9]{2})"
-_WEEKDAY = rf"(?:(?P<W>{_NAME})\.?,?[ ]+)?"
+_WEEKDAY = rf"(?:(?P<W>{_NAME})\.?(?:,[ ]*|[ ]+))?"
 _DATES = (
     r"(?P<Y>[0-9]{4})(?P<sep>[-/.])(?P<M>[0-9]{1,2})(?P=sep)(?P<D>[0-9]{1,2})",
     rf"{_WEEKDAY}(?P<A>[0-9]{{1,2}})(?P<sep>[-/.])(?P<B>[0-9]{{1,2}})(?P=sep){_YEAR}",
@@ -73,16 +73,23 @@ _TIME = (
     rf"|(?P<h>[0-9]{{1,2}})[ ]?{_AMPM})"
 )
 _ZONE = r"(?:[ ]?(?:Z|UTC|GMT|[+-][0-9]{2}:?[0-9]{2}))?"
+#: A date with a time after it or before it, the date alone, the time alone (tried in
+#: this order, so a search finds the longest).
 _FORMS = (
-    [rf"{d}(?:T|[ ]+|,[ ]*|[ ]+at[ ]+){_TIME}{_ZONE}" for d in _DATES]
-    + [rf"{_TIME}(?:,[ ]*|[ ]+){d}" for d in _DATES]
+    [rf"(?:{d}(?:T|[ ]+|,[ ]*|[ ]+at[ ]+){_TIME}{_ZONE}|{_TIME}(?:,[ ]*|[ ]+){d})" for d in _DATES]
     + list(_DATES)
     + [rf"{_TIME}{_ZONE}"]
 )
-#: A time written as four digits ("0100", "1830") only when it is all of a text.
-_COMPACT_TIME = r"(?P<h>[0-9]{2})(?P<m>[0-9]{2})"
-_WHOLE = [regex.compile(rf"[ ]*(?:{f})[ ]*", regex.ASCII) for f in _FORMS + [_COMPACT_TIME]]
-_INSIDE = [regex.compile(rf"(?<![A-Za-z0-9])(?:{f})(?![A-Za-z0-9])", regex.ASCII) for f in _FORMS]
+#: Forms read only when they are all of a text: a time written as four digits ("0100",
+#: "1830"), a month alone, by name ("March") or number ("3").
+_WHOLE_ONLY = [r"(?P<h>[0-9]{2})(?P<m>[0-9]{2})", rf"(?P<N>{_NAME})\.?", r"(?P<M>[0-9]{1,2})"]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[regex.Pattern]:
+    """The forms, compiled on first use (an import should not pay for it); a search
+    inside a text finds them between non-alphanumerics, a whole text matches one fully."""
+    return [regex.compile(rf"(?<![A-Za-z0-9])(?:{f})(?![A-Za-z0-9])", regex.ASCII) for f in _FORMS + _WHOLE_ONLY]
 
 
 @lru_cache(maxsize=65536)
@@ -94,7 +101,8 @@ def parse_moment(text: str, order: str = "mdy") -> Moment | None:
     >>> parse_moment("03/07/21", "dmy").month, parse_moment("7:05 PM").hour, parse_moment("31/12/2021")
     (7, 19, None)
     """
-    for pattern in _WHOLE:
+    text = text.strip(" ")
+    for pattern in _patterns():
         m = pattern.fullmatch(text)
         if m is not None:
             found = _moment(m, order)
@@ -115,7 +123,7 @@ def find_moments(text: str, order: str = "mdy") -> tuple[tuple[int, int, Moment]
     whole = parse_moment(text, order)
     if whole is not None:
         found.append((0, len(text), whole))
-    for pattern in _INSIDE:
+    for pattern in _patterns()[:len(_FORMS)]:
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(a < y and x < b for x, y, _ in found):
@@ -130,6 +138,10 @@ def _moment(m: regex.Match, order: str) -> Moment | None:
     """The Moment a match of one of the forms spells, if its parts are valid."""
     g = m.groupdict()
     year = month = day = hour = minute = second = None
+    if g.get("Y") is None and g.get("M") is not None or g.get("N") is not None and g.get("D") is None:
+        month = month_number(g["N"]) if g.get("N") is not None else int(g["M"])
+        if month is None or not 1 <= month <= 12:
+            return None
     if g.get("Y") is not None:
         year = int(g["Y"])
         if len(g["Y"]) == 2:

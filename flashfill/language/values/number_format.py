@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -106,7 +107,10 @@ def _grouped(digits: str, group: str) -> str:
     return group.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
 
 
-_OUTPUT_NUMBER = regex.compile(r"(\()?-?[0-9]+(?:[,. ][0-9]+)*(?:E[-+]?[0-9]+)?(\))?")
+@lru_cache(maxsize=1)
+def _output_number() -> regex.Pattern:
+    """A number as the learner looks for it in an output (compiled on first use)."""
+    return regex.compile(r"(\()?-?[0-9]+(?:[,. ][0-9]+)*(?:E[-+]?[0-9]+)?(\))?")
 
 
 def output_number_at(out: str, i: int) -> tuple[int, ...]:
@@ -118,7 +122,7 @@ def output_number_at(out: str, i: int) -> tuple[int, ...]:
     """
     if i > 0 and (out[i - 1].isdigit() or out[i - 1] in ",." and i > 1 and out[i - 2].isdigit()):
         return ()
-    m = _OUTPUT_NUMBER.match(out, i)
+    m = _output_number().match(out, i)
     if m is None or m.group(1) and not m.group(2):
         return ()
     if m.group(1):

@@ -23,6 +23,7 @@ _NUMBER = {
 _EXPONENT = r"(?:[eE][-+]?[0-9]{1,3})?"
 
 
+@lru_cache(maxsize=None)
 def _whole(point: str) -> regex.Pattern:
     number = rf"(?P<num>{_NUMBER[point]}){_EXPONENT}"
     return regex.compile(
@@ -31,14 +32,13 @@ def _whole(point: str) -> regex.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
 def _inside(point: str) -> regex.Pattern:
     return regex.compile(
         rf"(?<![0-9A-Za-z.,])(?:(?<=^|[ (\[=:])[-−])?(?:{_NUMBER[point]}){_EXPONENT}(?![0-9])"
     )
 
 
-_WHOLE = {p: _whole(p) for p in POINTS}
-_INSIDE = {p: _inside(p) for p in POINTS}
 #: Most numbers of one text the learner looks at.
 MAX_NUMBERS = 6
 
@@ -52,7 +52,7 @@ def parse_number(text: str, point: str = ".") -> Decimal | None:
     >>> parse_number("-3.5e2"), parse_number("12.5%"), parse_number("12 €")
     (Decimal('-3.5E+2'), Decimal('12.5'), Decimal('12'))
     """
-    m = _WHOLE[point].fullmatch(text)
+    m = _whole(point).fullmatch(text)
     if m is None or (m["open"] is None) != (m["close"] is None):
         return None
     if sum(1 for g in ("sign", "inner", "after") if m[g]) > 1:
@@ -95,7 +95,7 @@ def find_numbers(text: str, point: str = ".") -> tuple[tuple[int, int, Decimal],
     whole = parse_number(text, point)
     if whole is not None:
         found.append((0, len(text), whole))
-    for m in _INSIDE[point].finditer(text):
+    for m in _inside(point).finditer(text):
         if len(found) >= MAX_NUMBERS:
             break
         value = _decimal(m.group().lstrip("-−"), point)
