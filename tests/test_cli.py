@@ -268,3 +268,17 @@ def test_a_typed_cell_that_looks_like_a_typo_is_pointed_out(tmp_path, capsys):
     assert code == 0, err
     assert "note: row 5: the typed 'Fx' looks like a typo; the other examples suggest 'Fu'" in out
     assert list(csv.reader(open(tmp_path / "t.filled.csv", encoding="utf-8", newline="")))[4] == ["Di Fu", "Fx"]
+
+
+def test_version_comes_from_the_package_metadata(capsys):
+    from importlib.metadata import version
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"flashfill {version('flashfill')}\n"
+
+
+def test_no_backup_without_in_place_is_a_usage_error(books, capsys):
+    code, out, err = run(capsys, "fill", books / "products.csv", "--no-backup")
+    assert code == 2 and "--no-backup only applies with --in-place" in err
+    assert not (books / "products.filled.csv").exists()

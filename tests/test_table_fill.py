@@ -342,3 +342,9 @@ def test_rows_left_unfilled_are_written_back_byte_for_byte(tmp_path, rows, endin
     src.write_bytes(text.encode("utf-8"))
     fill(src, Columns(target="B", inputs=["A"]), learner=lambda e, i: Learned(Never()))
     assert (tmp_path / "same.filled.csv").read_bytes() == src.read_bytes()
+
+
+def test_paths_may_be_given_as_str(tmp_path):
+    src = write_csv(tmp_path / "s.csv", [["In", "Out"], ["a", "A"], ["b", ""]])
+    report = fill(str(src), destination=Destination(output=str(tmp_path / "o.csv")), learner=upper_learner())
+    assert read_csv(tmp_path / "o.csv")[2] == ["b", "B"] and report.output == tmp_path / "o.csv"
