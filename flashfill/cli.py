@@ -1,6 +1,8 @@
 """The ``flashfill`` command: fill, learn and apply on CSV and XLSX files.
 
-Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file.  Errors
+Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file, 128+N
+stopped by signal N (SIGTERM, SIGHUP, Ctrl-C: temporary files removed; 141 when
+whoever reads the output closes it early, as ``| head`` does).  Errors
 are one line on stderr naming the file, sheet, row or cell; the summary goes to
 stdout; the progress bar (only after a second, only on a terminal unless
 ``--progress``) goes to stderr.
@@ -9,6 +11,7 @@ stdout; the progress bar (only after a second, only on a terminal unless
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -25,6 +28,8 @@ from flashfill.table.fill import explain
 from flashfill.table.learner import session_learner
 
 
+#: The exit code of a process ended by SIGPIPE (13), the shell's convention.
+EXIT_BROKEN_PIPE = 128 + 13
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -61,7 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         with stopped_by_signals():
-            return args.run(args)
+            code = args.run(args)
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Stopped as stop:
         name = signal.Signals(stop.signum).name
         print(f"flashfill: stopped by {name}; no partial output left behind", file=sys.stderr)
@@ -78,9 +88,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: its reader is gone, and the interpreter's own flush at
+    exit would otherwise complain about the broken pipe."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+
+
 def _columns(args: argparse.Namespace) -> Columns:
     inputs = [c for c in args.inputs.split(",") if c.strip()] if args.inputs else None
-    return Columns(args.target, inputs, args.sheet)
+    return Columns(args.target, inputs, args.sheet, args.allow_constant)
 
 
 def _destination(args: argparse.Namespace) -> Destination:
@@ -119,12 +137,30 @@ def _run_learn(args: argparse.Namespace) -> int:
     rows = ", ".join(map(str, learning.example_rows[:20]))
     print(f"{table.where}: {describe(learning.choice.target, headers)} from "
           + ", ".join(describe(i, headers) for i in learning.choice.inputs) + f", learned from rows {rows}")
+    for note in learning.choice.notes:
+        print(f"  note: {note}")
     print(explain(learning.learned.program, headers, learning.choice))
     if args.save is not None:
         with atomic_path(args.save) as temp:
             temp.write_text(saved_text(learning), encoding="utf-8")
         print(f"saved {args.save}")
     return EXIT_OK
+
+
+def _run_calc(args: argparse.Namespace) -> int:
+    """``flashfill calc build|install``: the Calc extension's builder, from the checkout beside the package."""
+    import importlib.util
+
+    builder = Path(__file__).resolve().parents[1] / "calc" / "build_oxt.py"
+    if not builder.is_file():
+        print("flashfill calc: the extension's sources (calc/) are not beside this flashfill: "
+              "run it from a flashfill checkout", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    spec = importlib.util.spec_from_file_location("build_oxt", builder)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main([args.action] + ([] if args.output is None else ["-o", str(args.output)]))
 
 
 class _Version(argparse.Action):
@@ -149,7 +185,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flashfill",
         description="Fill the partly typed column of a CSV or XLSX file from the examples typed in it.",
-        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file.")
+        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file, "
+               "128+N stopped by signal N (SIGTERM 143, SIGHUP 129, Ctrl-C 130).")
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -157,10 +194,12 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--target", metavar="COL", help="column to fill, by header name or letter")
         p.add_argument("--inputs", metavar="COLS", help="comma-separated input columns, by header name or letter")
         p.add_argument("--sheet", metavar="NAME", help="worksheet to use (default: the active one)")
+        p.add_argument("--allow-constant", action="store_true",
+                       help="fill even when the program writes fixed text instead of computing it from the inputs")
 
     def writing(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (default: FILE.filled.EXT)")
-        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping FILE.bak")
+        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping a backup (FILE.bak, or FILE.1.bak, ... if taken)")
         p.add_argument("--no-backup", action="store_true", help="with --in-place, keep no backup")
         p.add_argument("--force", action="store_true", help="replace the output even if it is a read-only file")
         p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
@@ -186,6 +225,11 @@ def _parser() -> argparse.ArgumentParser:
     columns(p)
     writing(p)
     p.set_defaults(run=_run_apply)
+
+    p = commands.add_parser("calc", help="build the LibreOffice Calc extension, or build and install it")
+    p.add_argument("action", choices=("build", "install"))
+    p.add_argument("-o", "--output", type=Path, metavar="OXT", help="where to write the .oxt (default: build/flashfill.oxt)")
+    p.set_defaults(run=_run_calc)
     return parser
 
 

@@ -4,13 +4,14 @@ Usage in a test module::
 
     from soffice import office  # noqa: F401  (the module-scoped fixture)
 
-    def test_something(office):
-        doc = office.open(Path("workbooks/contacts.xlsx"))
+    def test_something(office, tmp_path):
+        doc = office.open(copy_of_some_workbook_in(tmp_path))  # LibreOffice writes a lock file beside it
         sheet = doc.Sheets.getByIndex(0)
         ...
         doc.close(True)
 
-or, with extensions installed into the fresh profile first (``unopkg add``)::
+or, with extensions installed into the fresh profile first (as ``unopkg add`` would; the
+office is then restarted so that they are loaded like at a user's next start)::
 
     with start_office(extensions=[oxt_path]) as office:
         ...
@@ -81,20 +82,43 @@ def profile_option(profile: Path) -> str:
     return f"-env:UserInstallation={profile.as_uri()}"
 
 
-def install_extension(profile: Path, oxt: Path) -> None:
-    """``unopkg add`` an extension into ``profile`` (no office may be running on it)."""
-    unopkg = shutil.which("unopkg")
-    if unopkg is None:
-        raise OfficeError(f"unopkg is not installed: {INSTALL_HINT}")
-    done = subprocess.run(
-        [unopkg, "add", "--suppress-license", "--force", str(oxt), profile_option(profile)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
-    if done.returncode != 0:
-        raise OfficeError(f"unopkg add {oxt} failed ({done.returncode}): {done.stdout}{done.stderr}")
+def add_extensions(context: Any, extensions: Sequence[Path]) -> None:
+    """Install extensions into the running office's user profile, as ``unopkg add`` does.
+
+    Through the office's ExtensionManager rather than the ``unopkg`` program,
+    which refuses to run as root without ``--shared`` (the whole installation).
+    """
+    uno = import_uno()
+    manager = context.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+    for oxt in extensions:
+        url = uno.systemPathToFileUrl(str(Path(oxt).resolve()))
+        if manager.addExtension(url, (), "user", None, approving_environment()) is None:
+            raise OfficeError(f"LibreOffice did not install the extension {oxt}")
+
+
+def approving_environment() -> Any:
+    """A command environment that answers every question of the extension manager with its approval."""
+    uno = import_uno()
+    import unohelper
+    from com.sun.star.task import XInteractionHandler
+    from com.sun.star.ucb import XCommandEnvironment
+
+    approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
+
+    class Approver(unohelper.Base, XInteractionHandler):
+        def handle(self, request: Any) -> None:
+            for choice in request.getContinuations():
+                if choice.queryInterface(approve) is not None:
+                    choice.select()
+
+    class Environment(unohelper.Base, XCommandEnvironment):
+        def getInteractionHandler(self) -> Any:
+            return Approver()
+
+        def getProgressHandler(self) -> Any:
+            return None
+
+    return Environment()
 
 
 class Office:
@@ -112,32 +136,39 @@ class Office:
         try:
             program = soffice_program()
             import_uno()
-            for oxt in extensions:
-                install_extension(self.profile, Path(oxt))
             initialise_profile(program, self.profile)
-            pipe = f"flashfill-{uuid.uuid4().hex}"
-            self.process = subprocess.Popen(
-                [
-                    program,
-                    "--headless",
-                    "--invisible",
-                    "--norestore",
-                    "--nologo",
-                    "--nodefault",
-                    "--nolockcheck",
-                    f"--accept=pipe,name={pipe};urp;",
-                    profile_option(self.profile),
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-            )
-            self.context = connect(pipe, self.process)
-            self.desktop = self.create("com.sun.star.frame.Desktop")
+            if extensions:
+                self._launch(program)
+                add_extensions(self.context, extensions)
+                stop(self.process, self.desktop)
+            self._launch(program)
         except BaseException:
             self.close()
             raise
+
+    def _launch(self, program: str) -> None:
+        """Start ``soffice`` on the profile and connect to it."""
+        pipe = f"flashfill-{uuid.uuid4().hex}"
+        self.desktop = None
+        self.process = subprocess.Popen(
+            [
+                program,
+                "--headless",
+                "--invisible",
+                "--norestore",
+                "--nologo",
+                "--nodefault",
+                "--nolockcheck",
+                f"--accept=pipe,name={pipe};urp;",
+                profile_option(self.profile),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.context = connect(pipe, self.process)
+        self.desktop = self.create("com.sun.star.frame.Desktop")
 
     def __enter__(self) -> Office:
         return self

@@ -15,33 +15,41 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.atomic import Snapshot, atomic_path, backup_path, check_replaceable, check_writable
 from flashfill.table.atomic import output_path, remove_stale_temporaries
-from flashfill.table.columns import Choice, choose, describe, letter, resolve
+from flashfill.table.columns import Choice, ColumnStats, candidates, choose, describe, letter, other_targets, resolve
+from flashfill.table.constant import always_fixed, constancy
 from flashfill.table.csvtable import CsvTable
 from flashfill.table.errors import NotLearnedError, TableError
 from flashfill.table.filler import Filler
 from flashfill.table.learner import Inputs, Learned, Learner, learn_error_type, load_program, session_learner
 from flashfill.table.report import Report
 from flashfill.table.scan import Row, Scan, scan
-from flashfill.table.xlsxtable import XlsxTable
+
+if TYPE_CHECKING:  # openpyxl is imported when an XLSX file is opened, so flashfill.table.cells loads without it
+    from flashfill.table.xlsxtable import XlsxTable
 
 ProgressFactory = Callable[[str, int], Progress]
 SAVED_FORMAT = "flashfill-program"
 
-Table = CsvTable | XlsxTable
+Table = "CsvTable | XlsxTable"
 
 
 @dataclass
 class Columns:
-    """Column choices given by the user (header names or letters; None: use the rule)."""
+    """Column choices given by the user (header names or letters; None: use the rule).
+
+    ``allow_constant``: fill even with a program that writes fixed text rather than
+    computing the target from its inputs (refused otherwise, see ``flashfill.table.constant``).
+    """
 
     target: str | None = None
     inputs: list[str] | None = None
     sheet: str | None = None
+    allow_constant: bool = False
 
 
 @dataclass
@@ -82,6 +90,8 @@ def open_table(path: str | Path, sheet: str | None = None) -> Table:
     check_source(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
+        from flashfill.table.xlsxtable import XlsxTable
+
         return XlsxTable(path, sheet)
     if suffix in (".csv", ".tsv", ".txt"):
         if sheet is not None:
@@ -107,20 +117,15 @@ def gc_paused() -> Iterator[None]:
 
 
 def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> Scan:
-    """The first pass, retried once in Windows-1252 if the CSV turns out not to be UTF-8."""
+    """The first pass over the table."""
     headers = table.headers()
     only = resolve(columns.target, headers, table.where) if columns.target is not None else None
-    while True:
-        bar = progress("reading", table.size)
-        try:
-            with gc_paused():
-                return scan(headers, table.chunks(bar), only)
-        except UnicodeDecodeError as error:
-            assert isinstance(table, CsvTable)
-            table.fall_back(error)
-            headers = table.headers()
-        finally:
-            bar.close()
+    bar = progress("reading", table.size)
+    try:
+        with gc_paused():
+            return scan(headers, table.chunks(bar), only)
+    finally:
+        bar.close()
 
 
 def inputs_of(row: Row, inputs: Sequence[int]) -> Inputs:
@@ -133,6 +138,7 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
     """Scan ``table``, choose the columns and learn from the typed target cells."""
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_blanks=need_blanks)
+    choice.notes.extend(table.check_read(choice))
     headers = found.headers
     collected = found.collected[choice.target]
     typed = [(n, row) for n, row in collected.examples.items if row[choice.target].strip()]
@@ -147,7 +153,40 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
         learned = learner(examples, sample)
     except learn_error_type() as error:
         raise _not_learned(table.where, describe(choice.target, headers), numbers, error) from error
+    _check_explained(table.where, found.stats, choice, learned.program, examples, columns.allow_constant)
     return Learning(learned, choice, headers, numbers)
+
+
+def _check_explained(where: str, stats: list[ColumnStats], choice: Choice, program: Any,
+                     examples: list[tuple[Inputs, str]], allowed: bool) -> None:
+    """TableError when fixed text, not the inputs, explains most typed cells of the target
+    (a notes column): filling would make up values.  ``allowed`` turns it into a note."""
+    found = constancy(program, examples)
+    if found is None or not found.unexplained:
+        return
+    headers = [s.header for s in stats]
+    target = describe(choice.target, headers)
+    texts = ", ".join(map(repr, found.texts[:3])) + (", ..." if len(found.texts) > 3 else "")
+    if allowed:
+        choice.notes.append(f"{target} is filled with fixed text ({texts}) where no input explains it, "
+                            "as --allow-constant asks")
+        return
+    if found.fixed < found.examples:
+        how = f"{found.fixed} of its {found.examples} typed cells are fixed text that no input explains"
+    elif len(found.texts) > 1:
+        how = "the program learned from its typed cells only picks one of a few fixed texts by tests on the inputs"
+    else:
+        how = "the program learned from its typed cells only writes fixed text"
+    others = other_targets(stats, choice.target)
+    instead = ""
+    if others:
+        pick = f"--target {letter(others[0])}" if len(others) == 1 else "--target with one of them"
+        instead = f"; columns that could be filled instead: {candidates(stats, others)} ({pick})"
+    inputs = ", ".join(describe(i, headers) for i in choice.inputs)
+    anyway = "those texts if it is a category the inputs decide" if len(found.texts) > 1 else "that text anyway"
+    raise TableError(f"{where}: {target} is not filled: it is not computed from {inputs}: {how} ({texts}), "
+                     f"which would make up values for its other rows{instead}; pass --allow-constant "
+                     f"to fill {target} with {anyway}")
 
 
 def _check_contradictions(where: str, numbers: list[int], examples: list[tuple[Inputs, str]]) -> None:
@@ -204,13 +243,19 @@ def apply(saved: str | Path, path: str | Path, columns: Columns | None = None,
     saved, path = Path(saved), Path(path)
     columns, destination = columns or Columns(), destination or Destination()
     program, saved_target, saved_inputs = read_saved(saved)
-    columns = Columns(columns.target or saved_target, columns.inputs or saved_inputs, columns.sheet)
+    columns = Columns(columns.target or saved_target, columns.inputs or saved_inputs, columns.sheet,
+                      columns.allow_constant)
     check_source(path)
     dest, cleaned = prepare_destination(path, destination)
     snapshot = Snapshot.of(path)
     table = open_table(path, columns.sheet)
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
+    choice.notes.extend(table.check_read(choice))
+    if always_fixed(program) and not columns.allow_constant:
+        raise TableError(f"{saved}: the program only writes fixed text, whatever the inputs; it would make up the "
+                         f"values of {describe(choice.target, found.headers)} in {table.where}; pass "
+                         "--allow-constant to fill with it anyway")
     needed = getattr(program, "columns", None)
     if isinstance(needed, int) and needed != len(choice.inputs):
         raise TableError(f"{saved}: the program reads {needed} input columns, but {len(choice.inputs)} "
@@ -244,7 +289,7 @@ def _report(table: Table, choice: Choice, headers: list[str], cleaned: list[Path
 def _write(table: Table, dest: Path, destination: Destination, choice: Choice, filler: Filler,
            progress: ProgressFactory, report: Report, snapshot: Snapshot) -> None:
     backup = backup_path(dest) if destination.in_place and destination.backup else None
-    bar = progress("filling", table.size if isinstance(table, XlsxTable) else max(table.records, 1))
+    bar = progress("filling", max(table.records, 1) if isinstance(table, CsvTable) else table.size)
     try:
         with atomic_path(dest, backup, snapshot) as temp, gc_paused():
             table.write(temp, choice, filler, bar)
