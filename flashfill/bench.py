@@ -299,9 +299,11 @@ def verdict(examples: int, n_rows: int, max_examples: int) -> str | None:
 
 
 def fill_the_column(task: Task, learn, learn_error, result: Result,
-                    max_examples: int = MAX_EXAMPLES, on_learn=None, judge=None) -> None:
+                    max_examples: int = MAX_EXAMPLES, on_learn=None, judge=None,
+                    on_program=None) -> None:
     """Run the protocol on task, recording the outcome in result; ``judge(rows, chosen)``
-    (if given) counts the flags of each step."""
+    (if given) counts the flags of each step; ``on_program`` (if given) sees each program
+    learned, so its last call has the protocol's final one."""
     rows, chosen = task.rows, [0]
     inputs = [r for r, _ in rows]
     wrong_prog = None
@@ -312,6 +314,8 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
         except learn_error as exc:
             result.kind, result.error = "no program", last_line(exc)
             break
+        if on_program is not None:
+            on_program(prog)
         if judge is not None:
             if result.flags is None:
                 result.flags = Flags()
