@@ -1,0 +1,1 @@
+"""A learned program as code: formulas, Python source, and data-engine expressions."""

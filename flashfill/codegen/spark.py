@@ -1,0 +1,91 @@
+"""A program as a PySpark column: ``df.withColumn("out", column(program, ["name"]))``.
+
+Steps with an exact Spark SQL form run in the JVM on every executor (``regexp_extract``,
+``substring``, ``when`` …); the others run the compiled program in a vectorized
+``pandas_udf``, as ``translate`` reports.  The package must be importable on the
+executors for those (``spark-submit --py-files`` or installed there).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from functools import reduce
+
+import pandas as pd
+from pyspark.sql import Column, SparkSession
+from pyspark.sql import functions as F
+
+from flashfill.codegen.engines import NoNativeForm, Tests, Texts, Translation, column_names, rows_of
+from flashfill.codegen.engines import translate as translate_steps
+from flashfill.language.conditionals import Match
+from flashfill.language.expressions import Atom
+from flashfill.language.program import Program
+
+
+def column(program: Program, columns: Sequence[str]) -> Column:
+    """The program's output for each row of the named input columns (NULL where it is ⊥)."""
+    return translate(program, columns).expression
+
+
+def translate(program: Program, columns: Sequence[str]) -> Translation[Column]:
+    """``column`` with the report of which steps run in the JVM and which in Python."""
+    return translate_steps(program, _Builder(column_names(columns, program)))
+
+
+def local_session(cores: int = 2, name: str = "flashfill") -> SparkSession:
+    """A Spark session on this machine only (``local[cores]``, loopback, no web UI), whose
+    Python workers run this interpreter (unless ``PYSPARK_PYTHON`` says otherwise), so they
+    import the same flashfill."""
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    return (SparkSession.builder.master(f"local[{cores}]").appName(name)
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.ui.enabled", "false")
+            .config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.shuffle.partitions", str(cores))
+            .getOrCreate())
+
+
+class _Builder:
+    """Spark columns over the input columns ``names`` (in the program's order)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def text(self, value: str) -> Column:
+        return F.lit(value)
+
+    def concat(self, parts: list[Column]) -> Column:
+        return F.concat(*parts)
+
+    def cases(self, branches: list[tuple[Column | None, Column]]) -> Column:
+        chain = None
+        for test, value in branches:
+            if test is None:
+                return value if chain is None else chain.otherwise(value)
+            chain = F.when(test, value) if chain is None else chain.when(test, value)
+        return chain.otherwise(F.lit(None).cast("string"))
+
+    def all_of(self, tests: list[Column]) -> Column:
+        return reduce(lambda a, b: a & b, tests)
+
+    def any_of(self, tests: list[Column]) -> Column:
+        return reduce(lambda a, b: a | b, tests)
+
+    def native_atom(self, atom: Atom) -> Column:
+        raise NoNativeForm("no Spark form yet")
+
+    def native_test(self, test: Match) -> Column:
+        raise NoNativeForm("no Spark form yet")
+
+    def fallback_text(self, run: Texts, name: str) -> Column:
+        def batch(*series: pd.Series) -> pd.Series:
+            return pd.Series(run(rows_of([s.tolist() for s in series])), dtype=object)
+        return F.pandas_udf(batch, "string")(*self.names)
+
+    def fallback_test(self, run: Tests, name: str) -> Column:
+        def batch(*series: pd.Series) -> pd.Series:
+            return pd.Series(run(rows_of([s.tolist() for s in series])), dtype=bool)
+        return F.pandas_udf(batch, "boolean")(*self.names)
