@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: demo test bench bench-io bench-addin clean
+.PHONY: demo test system-packages bench bench-io bench-addin bench-calc clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/flashfill fill workbooks/contacts.xlsx -o $(VENV)/contacts.filled.xlsx
 
-test: $(STAMP)
+# The Debian packages the tests need (LibreOffice, ...) are listed in .ci/debian-packages.
+system-packages:
+	.ci/system-packages
+
+test: system-packages $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench-io: $(STAMP)
@@ -29,6 +33,9 @@ bench: $(STAMP)
 
 bench-addin: $(STAMP)
 	$(BIN)/python addin/bench_addin.py
+
+bench-calc: system-packages $(STAMP)
+	$(BIN)/python calc/bench_calc.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

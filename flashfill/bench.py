@@ -26,7 +26,9 @@ or the worker process died).
 
 Every task runs in a worker process (``--jobs`` of them), which is killed and
 replaced when it overruns its time or dies, so the learner cannot take the harness
-down.  Only ``flashfill.learn`` calls are timed.  The table goes to stdout,
+down.  Only ``flashfill.learn`` calls are timed, in wall time and in CPU time
+(``cpu_med``/``cpu_p95``, which load does not inflate); below the table, the CPU
+time of ``import flashfill`` in a fresh interpreter.  The table goes to stdout,
 progress to stderr (one mark per task: ``.`` solved, ``n`` no program, ``U``
 unsound, ``g`` wrong generalization, ``m`` too many examples, ``T`` timeout,
 ``C`` crash); the exit status is 1 when any program was unsound.  The learner
@@ -43,6 +45,7 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import statistics
+import subprocess
 import sys
 import time
 import traceback
@@ -154,6 +157,8 @@ class Result:
     examples: int = 0
     kind: str | None = None
     learn_times: list = field(default_factory=list)
+    #: CPU time of each learn call (``time.process_time``): what load does not change.
+    learn_cpu_times: list = field(default_factory=list)
     total_time: float = 0.0
     wrong: dict | None = None
     explain: str | None = None
@@ -192,12 +197,14 @@ def short_explain(prog, max_lines: int = 12, max_chars: int = 1500) -> str:
 
 
 def timed_learn(learn, examples, inputs, result: Result, on_learn=None):
-    """Call learn, appending its wall time (seconds) to result.learn_times."""
-    start = time.perf_counter()
+    """Call learn, appending its wall time and its CPU time (seconds) to
+    result.learn_times and result.learn_cpu_times."""
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         return learn(list(examples), inputs=list(inputs))
     finally:
         elapsed = time.perf_counter() - start
+        result.learn_cpu_times.append(time.process_time() - cpu)
         result.learn_times.append(elapsed)
         if on_learn is not None:
             on_learn(elapsed)
@@ -487,6 +494,16 @@ def percentile(values, q: float) -> float | None:
     return ordered[rank - 1]
 
 
+def import_time_ms(runs: int = 5) -> float:
+    """CPU milliseconds ``import flashfill`` takes in a fresh interpreter (the median
+    of ``runs``): what every command-line call pays before it does anything."""
+    code = ("import time; t = time.process_time(); import flashfill; "
+            "print(time.process_time() - t)")
+    times = [float(subprocess.run([sys.executable, "-c", code], check=True, text=True,
+                                  capture_output=True).stdout) for _ in range(runs)]
+    return 1000 * statistics.median(times)
+
+
 def median(values) -> float | None:
     """Median of values; None if empty."""
     return statistics.median(values) if values else None
@@ -504,6 +521,8 @@ class Summary:
     mean_examples: float | None = None
     learn_median_ms: float | None = None
     learn_p95_ms: float | None = None
+    cpu_median_ms: float | None = None
+    cpu_p95_ms: float | None = None
     learn_calls: int = 0
     slowest: str | None = None
     slowest_s: float | None = None
@@ -519,12 +538,14 @@ def summarize(suite: str, results: list[Result], skipped: int) -> Summary:
     """Compute a Summary over results."""
     solved = [r for r in results if r.solved]
     times = [t * 1000 for r in results for t in r.learn_times]
+    cpu = [t * 1000 for r in results for t in r.learn_cpu_times]
     slow = max(results, key=lambda r: r.total_time, default=None)
     return Summary(
         suite=suite, tasks=len(results), skipped=skipped, solved=len(solved),
         within=tuple(sum(r.examples <= k for r in solved) for k in (1, 2, 3)),
         mean_examples=statistics.fmean(r.examples for r in solved) if solved else None,
         learn_median_ms=median(times), learn_p95_ms=percentile(times, 95),
+        cpu_median_ms=median(cpu), cpu_p95_ms=percentile(cpu, 95),
         learn_calls=len(times),
         slowest=f"{slow.suite}/{slow.name}" if slow else None,
         slowest_s=slow.total_time if slow else None,
@@ -558,6 +579,8 @@ COLUMNS = [  # (header, width, formatter of a Summary)
     ("mean_ex", 7, lambda s: _num(s.mean_examples, "{:.2f}")),
     ("med_ms", 8, lambda s: _ms(s.learn_median_ms)),
     ("p95_ms", 8, lambda s: _ms(s.learn_p95_ms)),
+    ("cpu_med", 7, lambda s: _ms(s.cpu_median_ms)),
+    ("cpu_p95", 7, lambda s: _ms(s.cpu_p95_ms)),
     ("slow_s", 7, lambda s: _num(s.slowest_s, "{:.2f}")),
     ("noprog", 6, lambda s: s.kinds.get("no program", 0)),
     ("unsound", 7, lambda s: s.kinds.get("unsound", 0)),
@@ -638,14 +661,16 @@ def format_unsound(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def write_json(path: str, results: list[Result], skipped, summaries, options) -> None:
+def write_json(path: str, results: list[Result], skipped, summaries, options,
+               import_ms: float | None = None) -> None:
     """Write per-task results (and the summaries) for later comparison."""
     tasks = [{"name": r.name, "suite": r.suite, "solved": r.solved,
               "examples": r.examples, "kind": r.kind,
               "learn_times_ms": [round(t * 1000, 3) for t in r.learn_times],
+              "learn_cpu_ms": [round(t * 1000, 3) for t in r.learn_cpu_times],
               "total_time_s": round(r.total_time, 4),
               "wrong": r.wrong, "error": r.error} for r in results]
-    doc = {"options": options, "tasks": tasks,
+    doc = {"options": options, "import_ms": import_ms and round(import_ms, 1), "tasks": tasks,
            "skipped_duplicates": [{"name": t.name, "suite": t.suite,
                                    "duplicate_of": f"{o.suite}/{o.name}"}
                                   for t, o in skipped],
@@ -729,13 +754,15 @@ def main(argv=None) -> int:
     if args.failures and any(not r.solved for r in results):
         print(format_failures(results), end="\n\n")
     print(format_table(summaries))
+    import_ms = import_time_ms()
+    print(f"import flashfill: {import_ms:.0f} ms CPU (median of 5 fresh interpreters)")
     banner = format_unsound(results)
     if banner:
         print("\n" + banner)
     if args.json:
         options = {"paths": args.paths, "timeout": args.timeout, "jobs": args.jobs,
                    "filter": args.filter, "max_examples": MAX_EXAMPLES}
-        write_json(args.json, results, skipped, summaries, options)
+        write_json(args.json, results, skipped, summaries, options, import_ms)
     return 1 if banner else 0
 
 

@@ -9,18 +9,50 @@ stdout; the progress bar (only after a second, only on a terminal unless
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from flashfill.progress import Progress
 from flashfill.table import EXIT_BAD_INPUT, EXIT_OK, Columns, Destination, TableError, apply, fill, learn_table
 from flashfill.table import open_table, saved_text
-from flashfill.table.atomic import atomic_path, check_writable
+from flashfill.table.atomic import atomic_path, check_writable, remove_stale_temporaries
 from flashfill.table.columns import describe
 from flashfill.table.fill import explain
 from flashfill.table.learner import session_learner
+
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class Stopped(BaseException):
+    """A stop signal, raised where the run is so that its temporary files are removed on the way out."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stopped_by_signals() -> Iterator[None]:
+    """While running, SIGTERM and SIGHUP raise ``Stopped`` (like Ctrl-C raises KeyboardInterrupt)."""
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    previous = {}
+    try:
+        for number in STOP_SIGNALS:
+            previous[number] = signal.signal(number, stop)
+    except ValueError:
+        pass  # not the main thread: signals stay with whoever owns them
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,7 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        with stopped_by_signals():
+            return args.run(args)
+    except Stopped as stop:
+        name = signal.Signals(stop.signum).name
+        print(f"flashfill: stopped by {name}; no partial output left behind", file=sys.stderr)
+        return 128 + stop.signum
     except TableError as error:
         print(f"flashfill: {error}", file=sys.stderr)
         return error.exit_code
@@ -43,11 +80,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _columns(args: argparse.Namespace) -> Columns:
     inputs = [c for c in args.inputs.split(",") if c.strip()] if args.inputs else None
-    return Columns(args.target, inputs, args.sheet)
+    return Columns(args.target, inputs, args.sheet, args.allow_constant)
 
 
 def _destination(args: argparse.Namespace) -> Destination:
-    return Destination(args.output, args.in_place, not args.no_backup)
+    return Destination(args.output, args.in_place, not args.no_backup, args.force)
 
 
 def _progress(args: argparse.Namespace) -> Callable[[str, int], Progress]:
@@ -75,6 +112,7 @@ def _run_apply(args: argparse.Namespace) -> int:
 def _run_learn(args: argparse.Namespace) -> int:
     if args.save is not None:
         check_writable(args.save)
+        remove_stale_temporaries(args.save.parent)
     table = open_table(args.file, args.sheet)
     learning = learn_table(table, _columns(args), session_learner, _progress(args), need_blanks=False)
     headers = learning.headers
@@ -89,22 +127,60 @@ def _run_learn(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_calc(args: argparse.Namespace) -> int:
+    """``flashfill calc build|install``: the Calc extension's builder, from the checkout beside the package."""
+    import importlib.util
+
+    builder = Path(__file__).resolve().parents[1] / "calc" / "build_oxt.py"
+    if not builder.is_file():
+        print("flashfill calc: the extension's sources (calc/) are not beside this flashfill: "
+              "run it from a flashfill checkout", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    spec = importlib.util.spec_from_file_location("build_oxt", builder)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main([args.action] + ([] if args.output is None else ["-o", str(args.output)]))
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (startup stays fast)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version("flashfill")
+        except PackageNotFoundError:
+            shown = "unknown (not installed)"
+        print(f"flashfill {shown}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flashfill",
         description="Fill the partly typed column of a CSV or XLSX file from the examples typed in it.",
         epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file.")
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def columns(p: argparse.ArgumentParser) -> None:
         p.add_argument("--target", metavar="COL", help="column to fill, by header name or letter")
         p.add_argument("--inputs", metavar="COLS", help="comma-separated input columns, by header name or letter")
         p.add_argument("--sheet", metavar="NAME", help="worksheet to use (default: the active one)")
+        p.add_argument("--allow-constant", action="store_true",
+                       help="fill even when the program writes fixed text instead of computing it from the inputs")
 
     def writing(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (default: FILE.filled.EXT)")
         p.add_argument("--in-place", action="store_true", help="replace FILE, keeping FILE.bak")
         p.add_argument("--no-backup", action="store_true", help="with --in-place, keep no backup")
+        p.add_argument("--force", action="store_true", help="replace the output even if it is a read-only file")
         p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
         p.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
                        help="progress bar on stderr: auto (on a terminal, after 1 s), always, never")
@@ -128,6 +204,11 @@ def _parser() -> argparse.ArgumentParser:
     columns(p)
     writing(p)
     p.set_defaults(run=_run_apply)
+
+    p = commands.add_parser("calc", help="build the LibreOffice Calc extension, or build and install it")
+    p.add_argument("action", choices=("build", "install"))
+    p.add_argument("-o", "--output", type=Path, metavar="OXT", help="where to write the .oxt (default: build/flashfill.oxt)")
+    p.set_defaults(run=_run_calc)
     return parser
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +21,10 @@ import xlwings as xw
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
 
 import flashfill_addin  # noqa: E402
+from fake_sessions import SHEET, FakeSession, LearnError  # noqa: E402
 from flashfill_addin import macro  # noqa: E402
 
-Row = tuple[str, ...]
+from flashfill.sheet import fill  # noqa: E402
 
 
 @pytest.fixture
@@ -76,63 +76,6 @@ def open_caller(values: list[list[Any]], selection: str, notes: tuple[str, ...] 
     return book
 
 
-@dataclass(frozen=True)
-class Ambiguity:
-    index: int
-    row: Row
-    outputs: tuple[str | None, ...]
-
-
-class FakeSession:
-    """Session stand-in: initials of the first input, undefined when it is '?'."""
-
-    instances: list[FakeSession] = []
-
-    def __init__(self, unsure: tuple[int, ...] = (), error: ValueError | None = None) -> None:
-        self.examples: list[tuple[Row, str]] = []
-        self.inputs: list[Row] = []
-        self.unsure = unsure
-        self.error = error
-        FakeSession.instances.append(self)
-
-    def add_example(self, row: Row, output: str) -> None:
-        self.examples.append((row, output))
-
-    def add_inputs(self, rows: list[Row]) -> None:
-        self.inputs.extend(rows)
-
-    def learn(self) -> Any:
-        if self.error is not None:
-            raise self.error
-
-        def program(row: Row) -> str | None:
-            if row[0] == "?":
-                return None
-            return "".join(w[0] for w in row[0].split()).upper()
-
-        return program
-
-    def ambiguous_rows(self) -> list[Ambiguity]:
-        return [Ambiguity(i, self.inputs[i], ("X", "Y")) for i in self.unsure]
-
-
-class LearnError(ValueError):
-    def __init__(self, message: str, example_indexes: tuple[int, ...] = ()) -> None:
-        super().__init__(message)
-        self.example_indexes = example_indexes
-
-
-SHEET = [
-    ["Name", "Initials"],
-    ["John Smith", "JS"],
-    ["mary ann lee", None],
-    ["Bob Ray", None],
-    ["Ann Bell", "ab!"],
-    ["?", None],
-    ["Carl Dean", None],
-]
-
-
 def actions(book: xw.Book, func: str) -> list[dict[str, Any]]:
     return [a for a in book.json()["actions"] if a["func"] == func]
 
@@ -162,7 +105,7 @@ def test_unsure_and_undefined_rows_get_a_colour_and_a_note(remote: None) -> None
     notes = {a["args"][0]: a["args"][1] for a in actions(book, "addNote")}
     assert set(notes) == {"$B$4", "$B$6"}
     assert "'X' or 'Y'" in notes["$B$4"]
-    assert notes["$B$6"] == macro.UNDEFINED_NOTE
+    assert notes["$B$6"] == fill.UNDEFINED_NOTE
     assert result.unsure == ("B4",)
 
 
@@ -170,7 +113,7 @@ def test_existing_note_is_rewritten_not_added_twice(remote: None) -> None:
     book = open_caller(SHEET, "B3", notes=("$B$6",))
     macro.fill_selection(xw.Book.caller(), FakeSession)
     assert actions(book, "addNote") == []
-    assert [a["args"] for a in actions(book, "setNoteText")] == [["$B$6", macro.UNDEFINED_NOTE]]
+    assert [a["args"] for a in actions(book, "setNoteText")] == [["$B$6", fill.UNDEFINED_NOTE]]
 
 
 def test_selection_of_some_rows_fills_only_those(remote: None) -> None:
@@ -233,16 +176,11 @@ class DesktopSheet:
         return DesktopRange(self.formulas)
 
 
-def test_formula_cells_count_as_typed_on_desktop_engines() -> None:
+def test_formula_rows_are_read_on_desktop_engines() -> None:
     plan = macro.plan_fill(macro.Cells(SHEET, (1, 1)), macro.Area(3, 2, 3, 2))
     sheet = DesktopSheet((("JS",), ("",), ('=IF(A4="","",A4)',), ("ab!",), ("",), ("",)))
     assert macro.formula_rows(sheet, plan) == frozenset({4})  # type: ignore[arg-type]
     assert sheet.asked == [((2, 2), (7, 2))]
-    cells = macro.Cells(SHEET, (1, 1))
-    session = FakeSession()
-    fill = macro.decide_fill(cells, plan, session, frozenset({4}))
-    assert 4 not in fill.values and 4 not in fill.undefined
-    assert session.examples == [(("John Smith",), "JS"), (("Ann Bell",), "ab!")]
 
 
 class StatusApp:
@@ -268,7 +206,7 @@ def test_a_cell_of_spaces_is_never_written_nor_learned_from(remote: None) -> Non
 
 
 def test_marks_are_coloured_by_runs_and_notes_are_capped(remote: None, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(macro, "MAX_NOTES", 2)
+    monkeypatch.setattr(fill, "MAX_NOTES", 2)
     values = [["Name", "Initials"], ["John Smith", "JS"]] + [["?", None]] * 4 + [["Bob Ray", None], ["?", None]]
     book = open_caller(values, "B2")
     result = macro.fill_selection(xw.Book.caller(), FakeSession)

@@ -431,3 +431,20 @@ def test_main_filter(tmp_path, monkeypatch, capsys):
     assert bench.main([str(tmp_path / "s"), "--filter", "up", "-q"]) == 0
     line = [l for l in capsys.readouterr().out.splitlines() if l.startswith("ALL")][0]
     assert line.split()[1:4] == ["1", "0", "1"]
+
+
+def test_learn_calls_are_timed_in_cpu_time_too():
+    def learn_busy(examples, inputs=None):
+        end = time.process_time() + 0.02
+        while time.process_time() < end:
+            pass
+        return Lookup(examples)
+    r = bench.run_task(task("t", [("a", "A"), ("b", "B")]), learn_busy)
+    assert len(r.learn_cpu_times) == len(r.learn_times) == 2
+    assert all(t >= 0.02 for t in r.learn_cpu_times)
+    s = bench.summarize("s", [r], skipped=0)
+    assert s.cpu_median_ms >= 20 and s.cpu_p95_ms >= 20
+
+
+def test_import_time_is_measured_in_a_fresh_interpreter():
+    assert 0 < bench.import_time_ms(runs=1) < 10_000

@@ -49,7 +49,8 @@ def test_fill_contacts_workbook(books, capsys):
     sheet = openpyxl.load_workbook(books / "contacts.filled.xlsx")["Contacts"]
     phones = {r[1]: r[4] for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert all(shown == f"({raw[:3]}) {raw[4:]}" for raw, shown in phones.items())
-    assert 'filled     17 cells' in out and "program:" in out and "contacts.filled.xlsx" in out
+    assert "filled     17 cells, e.g. row 4: '(274) 555-1794', row 6: '(348) 555-2588', row 7:" in out
+    assert "program:" in out and "contacts.filled.xlsx" in out
     assert err == ""
 
 
@@ -268,3 +269,73 @@ def test_a_typed_cell_that_looks_like_a_typo_is_pointed_out(tmp_path, capsys):
     assert code == 0, err
     assert "note: row 5: the typed 'Fx' looks like a typo; the other examples suggest 'Fu'" in out
     assert list(csv.reader(open(tmp_path / "t.filled.csv", encoding="utf-8", newline="")))[4] == ["Di Fu", "Fx"]
+
+
+def test_version_comes_from_the_package_metadata(capsys):
+    from importlib.metadata import version
+    with pytest.raises(SystemExit) as caught:
+        main(["--version"])
+    assert caught.value.code == 0
+    assert capsys.readouterr().out == f"flashfill {version('flashfill')}\n"
+
+
+def test_no_backup_without_in_place_is_a_usage_error(books, capsys):
+    code, out, err = run(capsys, "fill", books / "products.csv", "--no-backup")
+    assert code == 2 and "--no-backup only applies with --in-place" in err
+    assert not (books / "products.filled.csv").exists()
+
+
+def test_a_notes_column_is_never_filled_with_made_up_text(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [
+        ["Name", "Email", "Domain", "Notes"], ["Ann Lee", "ann.lee@acme.com", "", "call back"],
+        ["Bo Ek", "bo.ek@zeta.org", "", ""], ["Cy Do", "cy.do@acme.com", "", "call back"],
+        ["Di Fu", "di.fu@omega.net", "", ""], ["Ed Gu", "ed.gu@zeta.org", "", "call back"]])
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2
+    assert 'column D ("Notes") is not filled' in err and "only writes fixed text ('call back')" in err
+    assert 'could be filled instead: column C ("Domain", empty) (--target C)' in err and "--allow-constant" in err
+    code, out, err = run(capsys, "fill", src, "--target", "Notes")
+    assert code == 2 and "only writes fixed text" in err
+    assert files(tmp_path) == ["t.csv"]
+    code, out, err = run(capsys, "fill", src, "--target", "Notes", "--allow-constant")
+    assert code == 0 and "filled with fixed text ('call back')" in out and "as --allow-constant asks" in out
+
+
+def test_several_partly_typed_columns_stop_the_fill_and_name_them(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [
+        ["Name", "Phone", "First"], ["Ann Lee", "555-0100", "Ann"], ["Bo Ek", "", ""], ["Cy Do", "555-0102", ""]])
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2
+    assert ('more than one column could be the one to fill: column B ("Phone", 2 typed, 1 blank), '
+            'column C ("First", 1 typed, 2 blank)') in err and "--target C" in err
+    assert files(tmp_path) == ["t.csv"]
+    code, out, err = run(capsys, "fill", src, "--target", "First", "--inputs", "Name")
+    assert code == 0, err
+
+
+def test_apply_refuses_a_program_of_constants_unless_allowed(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [["Name", "Notes"], ["Ann Lee", "call back"], ["Bo Ek", ""],
+                                         ["Cy Do", "call back"]])
+    saved = tmp_path / "p.json"
+    assert run(capsys, "learn", src, "--allow-constant", "--save", saved)[0] == 0
+    code, out, err = run(capsys, "apply", saved, src)
+    assert code == 2 and "only writes fixed text" in err and "--allow-constant" in err
+    assert run(capsys, "apply", saved, src, "--allow-constant")[0] == 0
+
+
+def test_an_encrypted_workbook_is_named_as_such(books, capsys):
+    from msoffcrypto.format.ooxml import OOXMLFile
+    with open(books / "contacts.xlsx", "rb") as plain, open(books / "locked.xlsx", "wb") as locked:
+        OOXMLFile(plain).encrypt("secret", locked)
+    code, out, err = run(capsys, "fill", books / "locked.xlsx")
+    assert code == 2 and "locked.xlsx: the workbook is encrypted (password-protected)" in err and ".xls?" not in err
+    assert not (books / "locked.filled.xlsx").exists()
+
+
+def test_a_field_too_large_names_the_row_where_it_starts(tmp_path, capsys):
+    rows = ["Name,Out", "ann,ANN"] + [f"r{i}," for i in range(5000)] + ['big,"never closed'] + ["zzzzzzzz,"] * 20_000
+    src = tmp_path / "t.csv"
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2 and "t.csv: row 5003: a cell is longer than 131072 characters" in err
+    assert "quote opened in this row is never closed" in err

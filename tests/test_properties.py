@@ -1,6 +1,7 @@
 """Property tests: whatever is learned reproduces its examples, and every fast path agrees with the interpreter."""
 
 import string
+import unicodedata
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -11,7 +12,7 @@ from flashfill.language import (
     TokenSeq,
 )
 from flashfill.language.ascii_runs import ascii_run_search
-from flashfill.language.expressions import CASES
+from flashfill.language.expressions import CASES, apply_case
 from flashfill.language.program import Program
 
 ALPHABET = string.ascii_letters + string.digits + " -.,@/()_" + "éßÆ東🎉"
@@ -180,3 +181,39 @@ def test_compiled_edge_programs():
     assert Program(Switch(()), 1).map([("x",)]) == [None]
     sneaky = '{row}"; raise SystemExit; "\\'
     assert Program(Switch(((Guard(), Concatenate((ConstStr(sneaky), ConstStr("!")))),)), 1).map([("x",)]) == [sneaky + "!"]
+
+
+def _depends_on_context(c: str) -> bool:
+    """Whether lowercasing or uppercasing ``c`` gives something else next to other letters
+    (title case always depends on the letter before, so every letter tests it)."""
+    alone = {case: apply_case(c, case) for case in ("lower", "upper")}
+    return any(
+        apply_case(before + c + after, case)[len(before):len(before) + len(alone[case])] != alone[case]
+        for case in alone for before in ("", "A", "a") for after in ("", "A", "a")
+    )
+
+
+CASED_CATEGORIES = ("Lu", "Ll", "Lt")
+#: The cased letters whose lower or upper case depends on their neighbours (the final
+#: sigma): rare among all cased letters, so also drawn on their own, with separators.
+CONTEXTUAL = [c for i in range(0x110000) if unicodedata.category(c := chr(i)) in CASED_CATEGORIES and _depends_on_context(c)]
+cased_text = st.lists(
+    st.one_of(st.characters(categories=CASED_CATEGORIES), st.sampled_from(CONTEXTUAL + list(" -'1"))),
+    min_size=1, max_size=8,
+).map("".join)
+
+
+def test_final_sigma_is_not_lowercased_in_context():
+    program = flashfill.learn([("ΑΣ", "ς")])
+    assert program("ΑΣ") == "ς"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cased_text, st.sampled_from(CASES[1:]), st.data())
+def test_case_changes_of_any_cased_letters_reproduce_the_example(source, case, data):
+    """A piece of the re-cased input (whose case may depend on its neighbours: a final
+    sigma, a word start) as output: whatever is learned gives exactly that piece."""
+    changed = apply_case(source, case)
+    start = data.draw(st.integers(0, len(changed) - 1))
+    end = data.draw(st.integers(start + 1, len(changed)))
+    _assert_learned_and_reproduced([(source, changed[start:end])], [])

@@ -244,10 +244,28 @@ def stats(*columns):
     return [ColumnStats(header=h, typed=t, blank=b, filled_anything=bool(t)) for h, t, b in columns]
 
 
-def test_rule_rightmost_partly_typed_column_with_inputs_on_its_left():
-    choice = choose(stats(("A", 5, 0), ("B", 3, 2), ("C", 2, 3), ("D", 5, 0)), "f")
-    assert choice.target == 2 and choice.inputs == (0, 1)
-    assert "also partly typed: B" in choice.notes[0]
+def test_rule_partly_typed_column_with_inputs_on_its_left():
+    choice = choose(stats(("A", 5, 0), ("B", 5, 0), ("C", 2, 3), ("D", 5, 0)), "f")
+    assert choice.target == 2 and choice.inputs == (0, 1) and not choice.notes
+
+
+def test_rule_never_guesses_between_several_partly_typed_columns():
+    columns = stats(("A", 5, 0), ("B", 3, 2), ("C", 2, 3), ("D", 5, 0))
+    with pytest.raises(TableError, match=r'f.csv: more than one column could be the one to fill: '
+                                         r'column B \("B", 3 typed, 2 blank\), column C \("C", 2 typed, 3 blank\); '
+                                         r'pass --target .*--target C'):
+        choose(columns, "f.csv")
+    assert choose(columns, "f.csv", target="B").target == 1
+    assert choose(columns, "f.csv", inputs=["A", "B"]).target == 2
+
+
+def test_a_ragged_row_makes_no_phantom_target(tmp_path):
+    src = tmp_path / "r.csv"
+    src.write_bytes(b"Name,Out\nann,ANN\nbo,\ncy,,call back\ndee,\n")
+    report = fill(src, learner=upper_learner())
+    assert (tmp_path / "r.filled.csv").read_bytes() == b"Name,Out\nann,ANN\nbo,BO\ncy,CY,call back\ndee,DEE\n"
+    assert report.target == 'column B ("Out")' and report.inputs == 'column A ("Name")'
+    assert "more fields than the header row (up to column C)" in report.notes[0]
 
 
 def test_rule_first_column_target_takes_inputs_from_the_right():
@@ -306,9 +324,11 @@ def test_formula_in_the_target_column_is_never_overwritten(tmp_path):
     for row in (["In", "Out"], ["a", "A"], ["b", "=UPPER(A3)"], ["c", None]):
         book.active.append(row)
     book.save(src)
-    fill(src, learner=upper_learner())
+    report = fill(src, learner=upper_learner())
     sheet = openpyxl.load_workbook(tmp_path / "f.filled.xlsx").active
     assert sheet["B3"].value == "=UPPER(A3)" and sheet["B4"].value == "C"
+    assert report.notes == ["B3 of the target hold formulas with no saved value: they are kept as they are but "
+                            "are not examples (open and save the workbook in Excel first to use them)"]
 
 
 def test_every_row_number_is_the_spreadsheet_row_even_with_multiline_cells(tmp_path):
@@ -342,3 +362,40 @@ def test_rows_left_unfilled_are_written_back_byte_for_byte(tmp_path, rows, endin
     src.write_bytes(text.encode("utf-8"))
     fill(src, Columns(target="B", inputs=["A"]), learner=lambda e, i: Learned(Never()))
     assert (tmp_path / "same.filled.csv").read_bytes() == src.read_bytes()
+
+
+def test_paths_may_be_given_as_str(tmp_path):
+    src = write_csv(tmp_path / "s.csv", [["In", "Out"], ["a", "A"], ["b", ""]])
+    report = fill(str(src), destination=Destination(output=str(tmp_path / "o.csv")), learner=upper_learner())
+    assert read_csv(tmp_path / "o.csv")[2] == ["b", "B"] and report.output == tmp_path / "o.csv"
+
+
+def test_a_program_answering_most_examples_with_fixed_text_is_not_trusted():
+    from flashfill.language.conditionals import Guard, Match, Switch
+    from flashfill.language.expressions import Concatenate, ConstStr, SubStr
+    from flashfill.language.positions import CPos, TokenSeq
+    from flashfill.language.program import Program
+    from flashfill.language.tokens import Token
+    from flashfill.table.constant import always_fixed, constancy
+
+    digits = Match(0, TokenSeq((Token("class", "digits"),)))
+    copy = Concatenate((SubStr(0, CPos(0), CPos(-1)),))
+    note = Concatenate((ConstStr("call back"),))
+    program = Program(Switch(((Guard(((digits,),)), note), (Guard(), copy))), columns=1)
+    examples = [(("room 12",), "call back"), (("ann",), "ann"), (("7",), "call back")]
+    found = constancy(program, examples)
+    assert (found.fixed, found.examples, found.texts) == (2, 3, ("call back",)) and found.unexplained
+    assert not constancy(program, examples[:2]).unexplained and not always_fixed(program)
+    assert constancy(Upper(), examples) is None
+
+
+def test_formula_cells_without_a_saved_value_are_reported_not_read_as_blank(tmp_path):
+    src = tmp_path / "f.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["In", "Code", "Out", "Other"], ["a", "=A2&1", "A", "=1"], ["b", "=A3&1", None, "=2"]):
+        book.active.append(row)
+    book.save(src)
+    with pytest.raises(TableError, match=r'f.xlsx \(sheet "Sheet"\): cell B2 holds a formula with no saved value '
+                                         r'\(and 1 more formula cells like it\).*open and save it in Excel'):
+        fill(src, Columns(target="Out"), learner=upper_learner())
+    assert fill(src, Columns(target="Out", inputs=["In"]), learner=upper_learner()).filled == 1

@@ -8,6 +8,10 @@
 * ``products.csv`` — product codes, names and prices; "Item number" typed in three rows.
 * ``addresses.xlsx`` — street, city, state and ZIP (a number shown as "00000");
   "Mailing label" typed in two rows.
+* ``staff.ods`` — a LibreOffice workbook: names, employee numbers and start dates
+  (date cells); "Badge" typed in three rows.  One name has three words, one has
+  one, one row has no name; a second sheet holds a formula and a comment.  The
+  OpenDocument XML is written directly, so no LibreOffice is needed to make it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import openpyxl
 from openpyxl.comments import Comment
@@ -99,6 +104,76 @@ def addresses(path: Path) -> None:
     _save(book, path)
 
 
+STAFF = [("Ava Johnson", 1042, dt.date(2019, 4, 1)), ("Liam Smith", 877, dt.date(2021, 11, 15)),
+         ("Zoë Šimůnek", 1203, dt.date(2018, 2, 28)), ("Noah Garcia", 95, dt.date(2020, 7, 7)),
+         ("Mary Ann Lee", 310, dt.date(2022, 1, 3)), ("Priya Patel", 2001, dt.date(2016, 10, 10)),
+         ("Cher", 555, dt.date(2017, 5, 5)), ("Diego López", 48, dt.date(2023, 9, 30)),
+         (None, 760, dt.date(2024, 2, 29)), ("Aiko Sato", 1311, dt.date(2015, 6, 1)),
+         ("Kwame Mensah", 402, dt.date(2020, 12, 24)), ("Ingrid Larsen", 73, dt.date(2019, 3, 17))]
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+ODS_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.3"'
+)
+
+
+def _ods_cell(value: object) -> str:
+    """One ``table:table-cell`` of OpenDocument XML: text, a number, a date, or empty."""
+    if value is None:
+        return "<table:table-cell/>"
+    if isinstance(value, dt.date):
+        return (f'<table:table-cell table:style-name="date" office:value-type="date" '
+                f'office:date-value="{value.isoformat()}"><text:p>{value.isoformat()}</text:p></table:table-cell>')
+    if isinstance(value, int):
+        return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+    return f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p></table:table-cell>'
+
+
+def staff(path: Path) -> None:
+    rows = [["Name", "Employee no", "Started", "Badge"]]
+    for i, (name, number, started) in enumerate(STAFF):
+        badge = f"{name.split()[-1].upper()}-{number} ({started.year})" if i in (0, 1, 3) and name else None
+        rows.append([name, number, started, badge])
+    staff_rows = "".join("<table:table-row>" + "".join(_ods_cell(v) for v in row) + "</table:table-row>" for row in rows)
+    notes = (
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>People</text:p>'
+        "<office:annotation><dc:creator>Sample</dc:creator><text:p>Counted by a formula.</text:p></office:annotation>"
+        '</table:table-cell><table:table-cell table:formula="of:=COUNTA([Staff.A2:.A13])" '
+        f'office:value-type="float" office:value="{sum(1 for s in STAFF if s[0])}"/></table:table-row>'
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES}>'
+        '<office:automatic-styles><number:date-style style:name="iso"><number:year number:style="long"/>'
+        '<number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text>'
+        '<number:day number:style="long"/></number:date-style>'
+        '<style:style style:name="date" style:family="table-cell" style:data-style-name="iso"/>'
+        "</office:automatic-styles><office:body><office:spreadsheet>"
+        f'<table:table table:name="Staff"><table:table-column table:number-columns-repeated="4"/>{staff_rows}</table:table>'
+        f'<table:table table:name="Notes"><table:table-column table:number-columns-repeated="2"/>{notes}</table:table>'
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+        f'<manifest:file-entry manifest:full-path="/" manifest:media-type="{ODS}"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data, method in (("mimetype", ODS, zipfile.ZIP_STORED),
+                                   ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+                                   ("content.xml", content, zipfile.ZIP_DEFLATED)):
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6])
+            info.compress_type = method
+            target.writestr(info, data.encode("utf-8"))
+
+
 def _save(book: openpyxl.Workbook, path: Path) -> None:
     """Save with fixed timestamps so the file's bytes do not depend on when it was made."""
     book.properties.created = FIXED_TIME
@@ -128,6 +203,7 @@ def main() -> None:
     contacts(HERE / "contacts.xlsx")
     products(HERE / "products.csv")
     addresses(HERE / "addresses.xlsx")
+    staff(HERE / "staff.ods")
 
 
 if __name__ == "__main__":

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import xlwings as xw
 
-from .column import (
+from flashfill.sheet.column import (
     NoExamplesError,
     ProgramCache,
     fill_column,
     learn_column,
     plan_column,
 )
-from .learner import default_learner
+from flashfill.sheet.learner import default_learner
 
 _CACHE = ProgramCache()
 

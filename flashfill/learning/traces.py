@@ -167,7 +167,10 @@ class TraceLearner:
                     if within:
                         choices += [(ends, within, last) for ends, last in self._shifts(starts)]
                     for ends, first, last in choices:
-                        if case and self._identity_suffices(col, starts, ends, node):
+                        if case and (
+                            self._identity_suffices(col, starts, ends, node)
+                            or not self._case_holds(col, case, starts, ends, node)
+                        ):
                             continue
                         target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
                         pair_score, start_d, end_d = self.choose_pair(col, first, last)
@@ -285,6 +288,15 @@ class TraceLearner:
             (tuple(a + k for a, _ in starts), frozenset({(SHIFT, k, 0)}))
             for k in range(1, min(room, MAX_SHIFT) + 1)
         ]
+
+    def _case_holds(self, col, case, starts, ends, node) -> bool:
+        """Whether the case change of each copied piece alone gives the output: a change that
+        depends on the text around the piece (a final sigma, a word start) may not."""
+        for e, ((a, _), b) in enumerate(zip(starts, ends)):
+            piece = apply_case(self.examples[e].row[col][a:b], case)
+            if piece != self.examples[e].output[node[e]:node[e] + b - a]:
+                return False
+        return True
 
     def _identity_suffices(self, col, starts, ends, node) -> bool:
         for e, ((a, _), b) in enumerate(zip(starts, ends)):

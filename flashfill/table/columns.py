@@ -2,14 +2,19 @@
 
 The rule (documented in the README):
 
-* The **target** is the rightmost column that has at least one typed data cell and at
+* The **target** is the one column that has at least one typed data cell and at
   least one blank data cell in a row that holds something else.  The header row (the
-  first row) is not data.
-* The **inputs** are the columns to the left of the target that hold anything (a
-  header or a data cell).  When the target is the first column, the inputs are all
-  other columns that hold anything.
+  first row) is not data; fields past the end of the header row (ragged rows) are not
+  columns the rule picks.  When several columns qualify, nothing is guessed: the
+  choice stops and names them, and ``--target`` picks one.
+* The **inputs** are the header's columns to the left of the target that hold
+  anything (a header or a data cell).  When the target is the first column, the
+  inputs are all other header columns that hold anything.
 * ``--target`` and ``--inputs`` override either choice; a column is named by its
   header text (exact, then case-insensitive) or by its letter (A, B, ..., AA).
+
+Whether the learned program then explains the target by its inputs is decided after
+learning (``flashfill.table.constant``).
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ class ColumnStats:
     typed: int = 0
     blank: int = 0
     filled_anything: bool = False
+    in_header: bool = True
 
     @property
     def holds_anything(self) -> bool:
@@ -103,7 +109,12 @@ def choose(stats: list[ColumnStats], where: str, target: str | None = None,
     if target is not None:
         t = resolve(target, headers, where)
     else:
-        t = _auto_target(stats, where, need_examples, notes)
+        named = {resolve(ref, headers, where) for ref in inputs or ()}
+        t = _auto_target(stats, where, need_examples, named)
+    past = [i for i, s in enumerate(stats) if not s.in_header and s.filled_anything]
+    if past:
+        notes.append(f"some rows have more fields than the header row (up to column {letter(past[-1])}); "
+                     "those fields are not used unless named with --target or --inputs")
     chosen = stats[t] if t < len(stats) else ColumnStats()
     if need_examples and chosen.typed == 0:
         raise NotLearnedError(
@@ -116,29 +127,50 @@ def choose(stats: list[ColumnStats], where: str, target: str | None = None,
         if t in ins:
             raise TableError(f"{where}: {describe(t, headers)} cannot be both the target and an input")
     else:
-        ins = tuple(i for i in range(t) if stats[i].holds_anything)
+        ins = tuple(i for i in range(t) if stats[i].holds_anything and stats[i].in_header)
         if not ins:
-            ins = tuple(i for i in range(len(stats)) if i != t and stats[i].holds_anything)
+            ins = tuple(i for i, s in enumerate(stats) if i != t and s.holds_anything and s.in_header)
     if not ins:
         raise TableError(f"{where}: no input column next to {describe(t, headers)}")
     return Choice(t, ins, notes)
 
 
-def _auto_target(stats: list[ColumnStats], where: str, need_examples: bool, notes: list[str]) -> int:
+def _auto_target(stats: list[ColumnStats], where: str, need_examples: bool, inputs: set[int]) -> int:
     headers = [s.header for s in stats]
-    partly = [i for i, s in enumerate(stats) if s.blank and (s.typed or not need_examples)]
+    partly = [i for i, s in enumerate(stats)
+              if s.in_header and i not in inputs and s.blank and (s.typed or not need_examples)]
+    if len(partly) == 1:
+        return partly[0]
     if partly:
-        if len(partly) > 1:
-            others = ", ".join(letter(i) for i in partly[:-1])
-            notes.append(f"{describe(partly[-1], headers)} is the rightmost partly typed column "
-                         f"(also partly typed: {others}); pass --target to fill another")
-        return partly[-1]
-    untyped = [i for i, s in enumerate(stats) if s.header.strip() and not s.filled_anything]
+        raise TableError(f"{where}: more than one column could be the one to fill: {candidates(stats, partly)}; "
+                         f"pass --target with the one to fill (e.g. --target {letter(partly[-1])})")
+    untyped = [i for i, s in enumerate(stats) if s.in_header and s.header.strip() and not s.filled_anything]
     if untyped:
         raise NotLearnedError(
             f"{where}: {describe(untyped[-1], headers)} has no typed cell to learn from; "
             "type the wanted output in two or three of its rows")
     raise TableError(
-        f"{where}: no column to fill: the target is the rightmost column with some cells typed "
+        f"{where}: no column to fill: the target is the column with some cells typed "
         "and some blank, and every column here is either fully typed or empty "
         "(pass --target COL to choose one)")
+
+
+def candidates(stats: list[ColumnStats], columns: list[int]) -> str:
+    """Columns that could be filled, with their counts, for a message.
+
+    >>> candidates([ColumnStats("Email", 18, 2), ColumnStats("Notes", 3, 17), ColumnStats("Domain", 0, 20)], [0, 1, 2])
+    'column A ("Email", 18 typed, 2 blank), column B ("Notes", 3 typed, 17 blank), column C ("Domain", empty)'
+    """
+    shown = []
+    for i in columns:
+        s = stats[i]
+        counts = f"{s.typed} typed, {s.blank} blank" if s.typed else "empty"
+        shown.append(f'column {letter(i)} ("{s.header.strip()}", {counts})' if s.header.strip()
+                     else f"column {letter(i)} ({counts})")
+    return ", ".join(shown)
+
+
+def other_targets(stats: list[ColumnStats], target: int) -> list[int]:
+    """The header's columns other than ``target`` that have blank cells to fill (typed or not yet)."""
+    return [i for i, s in enumerate(stats)
+            if i != target and s.in_header and (s.blank or (s.header.strip() and not s.filled_anything))]

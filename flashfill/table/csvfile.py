@@ -18,13 +18,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from flashfill.table.errors import TableError
+from flashfill.table.ole import describe_ole, is_ole
 
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = ",;\t|"
 
 _MAGIC = {
     b"PK\x03\x04": "a ZIP archive (an .xlsx workbook?)",
-    b"\xd0\xcf\x11\xe0": "an old binary Office file (.xls?)",
     b"%PDF": "a PDF document",
 }
 
@@ -71,6 +71,8 @@ def detect_encoding(path: Path) -> str:
     """
     with open(path, "rb") as f:
         head = f.read(SAMPLE_BYTES)
+    if is_ole(head):
+        raise TableError(f"{path}: not a CSV file: {describe_ole(path)}")
     for magic, what in _MAGIC.items():
         if head.startswith(magic):
             raise TableError(f"{path}: not a CSV file: it is {what}")
@@ -273,3 +275,12 @@ def decode_error(path: Path, error: UnicodeDecodeError) -> TableError:
     """Message for a file that is neither UTF-8 nor Windows-1252 text."""
     return TableError(f"{path}: not a text file this tool can read (byte {error.start} is neither "
                       "UTF-8 nor Windows-1252); save it as CSV UTF-8")
+
+
+def record_error(path: Path, row: int, error: csv.Error) -> TableError:
+    """Message for a record the csv module cannot read, naming the row where the record starts."""
+    text = str(error)
+    if "field larger than field limit" in text:
+        text = (f"a cell is longer than {csv.field_size_limit()} characters; most often a quote opened in "
+                "this row is never closed")
+    return TableError(f"{path}: row {row}: {text}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.columns import Choice
 from flashfill.table.csvfile import FieldWriter, decode_error, detect_encoding, detect_format, open_text, read_record
+from flashfill.table.csvfile import record_error
 from flashfill.table.errors import TableError
 from flashfill.table.filler import Filler
 from flashfill.table.plain import PlainWriter, count_blank, one_ending, shape
@@ -53,8 +54,12 @@ class CsvTable:
             self.fall_back(error)
             return self.headers()
         except csv.Error as error:
-            raise TableError(f"{self.path}: row 1: {error}") from error
+            raise record_error(self.path, 1, error) from error
         raise TableError(f"{self.path}: the file is empty")
+
+    def check_computed(self, choice: Choice) -> list[str]:
+        """Nothing to check: every cell of a CSV file is text as saved."""
+        return []
 
     def chunks(self, progress: Progress | None = None) -> Iterator[tuple[int, list[Row]]]:
         """(row number of the first row, rows) for the data records, a few thousand at a time."""
@@ -62,14 +67,19 @@ class CsvTable:
         number = 2
         with open_text(self.path, self.format.encoding) as f:
             reader = csv.reader(f, self.format.dialect())
+            batch: list[Row] = []
             try:
                 next(reader, None)
-                while batch := list(islice(reader, BATCH)):
+                while True:
+                    batch = []
+                    batch.extend(islice(reader, BATCH))  # on an error, keeps the records read before it
+                    if not batch:
+                        break
                     yield number, batch
                     number += len(batch)
                     progress.update(f.buffer.tell())
             except csv.Error as error:
-                raise TableError(f"{self.path}: row {number + reader.line_num}: {error}") from error
+                raise record_error(self.path, number + len(batch), error) from error
         self.records = number - 1
 
     def write(self, dest: Path, choice: Choice, filler: Filler, progress: Progress | None = None) -> None:

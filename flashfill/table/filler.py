@@ -62,6 +62,7 @@ class Filler:
             self.report.add_undefined(number)
         else:
             self.report.filled += 1
+            self.report.add_sample(number, value)
             if outputs:
                 self.report.add_unsure(number, outputs)
         return outcome

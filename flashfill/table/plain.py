@@ -18,7 +18,7 @@ from typing import Any, TextIO, cast
 from flashfill.table.columns import Choice
 from flashfill.table.csvfile import CsvFormat, FieldWriter
 from flashfill.table.filler import Filler
-from flashfill.table.report import Report
+from flashfill.table.report import SAMPLES, Report
 
 
 def one_ending(text: str, lines: int) -> str | None:
@@ -86,6 +86,10 @@ def fill_values(chosen: list[list[str]], blanks: list[int], number: int, choice:
     for k in undefined:
         count_blank(report, number + blanks[k], inputs[k], chosen[k], None, ())
     report.filled += len(outputs) - len(undefined)
+    if len(report.samples) < SAMPLES:
+        for k, value in enumerate(outputs):
+            if value is not None:
+                report.add_sample(number + blanks[k], value)
     for k, alternatives in unsure.items():
         report.add_unsure(number + blanks[k], alternatives)
     return outputs
@@ -119,6 +123,7 @@ def count_blank(report: Report, number: int, values: tuple[str, ...], fields: li
     """Tell the report about one blank target cell: filled, unsure, undefined or without input."""
     if value is not None:
         report.filled += 1
+        report.add_sample(number, value)
         if outputs:
             report.add_unsure(number, outputs)
     elif any(values):

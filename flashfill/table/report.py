@@ -7,6 +7,8 @@ from pathlib import Path
 
 LISTED = 20
 """Row numbers shown in the summary per category; the rest are counted."""
+SAMPLES = 3
+"""Filled values shown in the summary, so that a glance tells whether the fill is right."""
 
 
 @dataclass
@@ -18,6 +20,7 @@ class Report:
     inputs: str = ""
     examples: list[int] = field(default_factory=list)
     filled: int = 0
+    samples: list[tuple[int, str]] = field(default_factory=list)
     unsure: int = 0
     unsure_rows: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     undefined: int = 0
@@ -35,6 +38,11 @@ class Report:
         if len(self.unsure_rows) < LISTED:
             self.unsure_rows.append((row, outputs))
 
+    def add_sample(self, row: int, value: str) -> None:
+        """Keep one of the first few filled values (row number, value) for the summary."""
+        if len(self.samples) < SAMPLES:
+            self.samples.append((row, value))
+
     def add_undefined(self, row: int) -> None:
         self.undefined += 1
         if len(self.undefined_rows) < LISTED:
@@ -47,7 +55,8 @@ class Report:
             lines.append(f"  note: {note}")
         if self.examples:
             lines.append(f"  learned from {_count(len(self.examples), 'typed row')}: {_rows(self.examples, len(self.examples))}")
-        lines.append(f"  filled     {_count(self.filled, 'cell')}")
+        shown = ", ".join(f"row {row}: {value!r}" for row, value in self.samples)
+        lines.append(f"  filled     {_count(self.filled, 'cell')}" + (f", e.g. {shown}" if shown else ""))
         where = " (highlighted, alternatives in the cell comments)" if self.marks_in_file else ""
         lines.append(f"  unsure     {_count(self.unsure, 'row')}{where}")
         for row, outputs in self.unsure_rows:

@@ -68,7 +68,7 @@ def scan(headers: Sequence[str], chunks: Iterable[tuple[int, list[Row]]], only: 
         numbers, rows, columns_cells = prepared
         width = len(columns_cells)
         if width > len(stats):
-            stats.extend(ColumnStats() for _ in range(width - len(stats)))
+            stats.extend(ColumnStats(in_header=False) for _ in range(width - len(stats)))
             if only is None:
                 columns = list(range(width))
         for c, cells in enumerate(columns_cells):

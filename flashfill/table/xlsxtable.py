@@ -24,6 +24,8 @@ from flashfill.table.cells import is_blank, value_text
 from flashfill.table.columns import Choice
 from flashfill.table.errors import TableError
 from flashfill.table.filler import Filler
+from flashfill.table.report import LISTED
+from flashfill.table.ole import ENCRYPTED, describe_ole, is_encrypted_workbook, is_ole
 from flashfill.table.scan import Row
 
 UNSURE_FILL = PatternFill(fill_type="solid", start_color="FFFFE699", end_color="FFFFE699")
@@ -45,6 +47,8 @@ class XlsxTable:
 
     def __init__(self, path: Path, sheet: str | None = None) -> None:
         self.path = path
+        if is_encrypted_workbook(path):
+            raise TableError(f"{path}: {ENCRYPTED}")
         if path.suffix.lower() == ".xls":
             raise TableError(f"{path}: the old .xls format is not supported; save it as .xlsx")
         if not zipfile.is_zipfile(path):
@@ -66,6 +70,7 @@ class XlsxTable:
         self.width = self.sheet.max_column
         self.size = max(self.last - self.first, 1)
         self._values: Any = None
+        self._uncomputed: dict[int, dict[str, None]] = {}
 
     def headers(self) -> list[str]:
         """Texts of the first used row."""
@@ -115,23 +120,46 @@ class XlsxTable:
                 cell.comment = Comment(note, AUTHOR, width=300, height=40 + 18 * len(outputs))
         self.book.save(dest)
 
+    def check_computed(self, choice: Choice) -> list[str]:
+        """Formula cells of the chosen columns that have no saved value (they would read as blank):
+        TableError for input cells; for target cells (never overwritten, and no example), a note."""
+        inputs = [cell for c in sorted(choice.inputs) for cell in self._uncomputed.get(c, ())]
+        if inputs:
+            more = f" (and {len(inputs) - 1} more formula cells like it)" if len(inputs) > 1 else ""
+            raise TableError(f"{self.where}: cell {inputs[0]} holds a formula with no saved value{more}: the "
+                             "workbook was written by a program that does not compute formulas; open and save "
+                             "it in Excel (or LibreOffice) first, so that flashfill reads the values you see")
+        target = list(self._uncomputed.get(choice.target, ()))
+        if not target:
+            return []
+        shown = ", ".join(target[:LISTED]) + (f" and {len(target) - LISTED} more" if len(target) > LISTED else "")
+        return [f"{shown} of the target hold formulas with no saved value: they are kept as they are but are not "
+                "examples (open and save the workbook in Excel first to use them)"]
+
     def _text(self, cell: Any) -> str:
         if cell.data_type == "f":
-            return value_text(self._cached(cell.coordinate), cell.number_format)
+            cached = self._cached(cell.coordinate)
+            if cached.value is None and cached.data_type != "s" and cached.data_type != "str":
+                self._uncomputed.setdefault(cell.column - 1, {})[cell.coordinate] = None
+            return value_text(cached.value, cell.number_format)
         return value_text(cell.value, cell.number_format)
 
     def _cached(self, coordinate: str) -> Any:
-        """A formula cell's last computed value as saved by Excel (None if never computed)."""
+        """A formula cell as last computed and saved by Excel (value None if never computed).
+
+        A formula whose saved result is the empty string reads as None too, but keeps its
+        string type; a cell with no saved result at all has none.
+        """
         if self._values is None:
             self._values = openpyxl.load_workbook(self.path, data_only=True)[self.sheet.title]
-        return self._values[coordinate].value
+        return self._values[coordinate]
 
 
 def _what_is(path: Path) -> str:
     with open(path, "rb") as f:
         head = f.read(512)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "it is an old binary Office file (.xls?); save it as .xlsx"
+    if is_ole(head):
+        return describe_ole(path)
     if not head:
         return "it is empty"
     try:

@@ -1,18 +1,14 @@
-"""Excel-shaped values → text rows (addin/flashfill_addin/cells.py)."""
+"""Spreadsheet values → text rows (flashfill/sheet/cells.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
-
-from flashfill_addin.cells import as_column, as_grid, cell_text, is_blank, shows_text, text_rows  # noqa: E402
+from flashfill.sheet.cells import as_column, as_grid, cell_text, is_blank, shows_text, text_rows
 
 
 @pytest.mark.parametrize(

@@ -1,16 +1,12 @@
-"""Filling one column with a learner passed in (addin/flashfill_addin/column.py)."""
+"""Filling one column with a learner passed in (flashfill/sheet/column.py)."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
-
-from flashfill_addin.column import (  # noqa: E402
+from flashfill.sheet.column import (
     NoExamplesError,
     ProgramCache,
     fill_column,

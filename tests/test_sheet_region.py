@@ -1,15 +1,11 @@
-"""Selection and region → which cells to fill (addin/flashfill_addin/region.py)."""
+"""Selection and region → which cells to fill (flashfill/sheet/region.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
-
-from flashfill_addin.region import (  # noqa: E402
+from flashfill.sheet.region import (
     Area,
     Cells,
     SelectionError,

@@ -1,7 +1,7 @@
-"""Where the add-in gets its learner from: the ``flashfill`` package.
+"""Where the spreadsheet front ends get their learner from: the ``flashfill`` package.
 
-Imported on first use, so the add-in module itself loads (and its pure parts
-can be tested) without it.
+Imported on first use, so importing the sheet rules does not load the learner;
+tests pass stand-ins instead.
 """
 
 from __future__ import annotations

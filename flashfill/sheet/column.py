@@ -1,4 +1,4 @@
-"""Fill one output column from the rows next to it: the work behind ``FLASHFILL``.
+"""Fill one output column from the rows next to it: the work behind the ``FLASHFILL`` function.
 
 The output cells the user typed are the examples; the blank ones whose row has
 some input are the targets.  The program is learned once per column (never per
@@ -100,7 +100,7 @@ def row_numbers(indexes: Sequence[int]) -> str:
 class ProgramCache:
     """Remembers the last few learned programs.
 
-    Excel recalculates a formula whenever a cell it reads changes; when neither
+    A spreadsheet recalculates a formula whenever a cell it reads changes; when neither
     the examples nor the sampled rows changed, the program is the same.
     """
 

@@ -1,4 +1,4 @@
-"""Which cells the ribbon button reads and fills, worked out from cell values alone.
+"""Which cells the Flash Fill button reads and fills, worked out from cell values alone.
 
 The output column is the selected column; the inputs are the other columns of
 its *current region* (the block of non-blank cells around the selection,

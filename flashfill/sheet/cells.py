@@ -1,13 +1,15 @@
-"""Turn the values xlwings hands over into the text the learner works on.
+"""Turn the values a spreadsheet hands over into the text the learner works on.
 
-xlwings passes a worksheet range to Python as nested lists: ``None`` for a blank
+Front ends pass a worksheet range as nested lists: ``None`` or ``""`` for a blank
 cell, ``float`` for every number, ``bool`` for TRUE/FALSE, ``datetime`` for a
-cell formatted as a date, ``str`` otherwise; a single cell comes as a scalar and,
-without ``ndim=2``, a one-column range as a flat list.
+cell formatted as a date, ``str`` otherwise (xlwings gives a single cell as a
+scalar and, without ``ndim=2``, a one-column range as a flat list; Calc's UNO
+gives ``""`` for blanks and plain serial numbers for dates, which the Calc front
+end turns into ``datetime`` first).
 
 The text of a cell is what the command line reads from a file for the same
 value under Excel's *General* format (``flashfill.table.cells.value_text``), so
-a column learns the same in Excel and from the shell:
+a column learns the same in Excel, in Calc and from the shell:
 
 * ``42.0`` → ``"42"``, ``3.5`` → ``"3.5"``, ``0.1 + 0.2`` → ``"0.3"`` (15
   significant digits, as Excel shows them), ``1e20`` → ``"1E+20"``;
@@ -27,14 +29,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-from flashfill.table.cells import value_text
+from flashfill.table.cells import is_blank, value_text
 
 Grid: TypeAlias = list[list[Any]]
 
-
-def is_blank(value: Any) -> bool:
-    """True for a cell that holds nothing: ``None`` or the empty string."""
-    return value is None or value == ""
+__all__ = ["Grid", "as_column", "as_grid", "cell_text", "is_blank", "shows_text", "text_rows"]
 
 
 def cell_text(value: Any) -> str:
