@@ -6,9 +6,9 @@
 '(206) 555-9876'
 """
 
-from .errors import LearnError
+from .errors import ExportError, LearnError
 from .language.program import Program
 from .learning import learn
 from .session import Ambiguity, Session, Suspicion
 
-__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "learn"]
+__all__ = ["Ambiguity", "ExportError", "LearnError", "Program", "Session", "Suspicion", "learn"]

@@ -239,8 +239,9 @@ def verdict(examples: int, n_rows: int, max_examples: int) -> str | None:
 
 
 def fill_the_column(task: Task, learn, learn_error, result: Result,
-                    max_examples: int = MAX_EXAMPLES, on_learn=None) -> None:
-    """Run the protocol on task, recording the outcome in result."""
+                    max_examples: int = MAX_EXAMPLES, on_learn=None, on_program=None) -> None:
+    """Run the protocol on task, recording the outcome in result; ``on_program`` (if
+    given) sees each program learned, so the last call has the protocol's final one."""
     rows, chosen = task.rows, [0]
     inputs = [r for r, _ in rows]
     wrong_prog = None
@@ -251,6 +252,8 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
         except learn_error as exc:
             result.kind, result.error = "no program", last_line(exc)
             break
+        if on_program is not None:
+            on_program(prog)
         bad = first_wrong(prog, rows, chosen)
         if bad is not None:
             result.kind, result.wrong = "unsound", wrong_row(rows, *bad, len(chosen))
