@@ -20,10 +20,8 @@ from collections.abc import Sequence
 import duckdb
 import pyarrow as pa
 
-from flashfill.codegen.engines import NoNativeForm, Tests, Texts, Translation, column_names, rows_of
+from flashfill.codegen.engines import Tests, Texts, Translation, column_names, rows_of
 from flashfill.codegen.engines import translate as translate_steps
-from flashfill.language.conditionals import Match
-from flashfill.language.expressions import Atom
 from flashfill.language.program import Program
 
 _NAMES = itertools.count(1)
@@ -62,6 +60,8 @@ def identifier(name: str) -> str:
 class _Builder:
     """SQL over the input columns ``names`` (in the program's order), for one connection."""
 
+    lazy_branches = True
+
     def __init__(self, names: list[str], connection: duckdb.DuckDBPyConnection) -> None:
         self.names = names
         self.connection = connection
@@ -86,11 +86,53 @@ class _Builder:
     def any_of(self, tests: list[str]) -> str:
         return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
 
-    def native_atom(self, atom: Atom) -> str:
-        raise NoNativeForm("no DuckDB form yet")
+    def column(self, index: int) -> str:
+        return f"coalesce({identifier(self.names[index])}, '')"
 
-    def native_test(self, test: Match) -> str:
-        raise NoNativeForm("no DuckDB form yet")
+    def number(self, k: int) -> str:
+        return f"({k})"
+
+    def extract(self, text: str, pattern: str) -> str:
+        return f"nullif(regexp_extract({text}, {literal(pattern)}, 1), '')"
+
+    def search(self, text: str, pattern: str) -> str:
+        return f"regexp_matches({text}, {literal(pattern)})"
+
+    def length(self, text: str) -> str:
+        return f"length({text})"
+
+    def add(self, a: str, b: str) -> str:
+        return f"({a} + {b})"
+
+    def at_most(self, a: str, b: str) -> str:
+        return f"({a} <= {b})"
+
+    def slice(self, text: str, start: str, end: str) -> str:
+        return f"substring({text}, ({start}) + 1, ({end}) - ({start}))"
+
+    def find(self, text: str, needle: str) -> str:
+        return f"(nullif(strpos({text}, {needle}), 0) - 1)"
+
+    def contains(self, text: str, needle: str) -> str:
+        return f"contains({text}, {literal(needle)})"
+
+    def count(self, text: str, needle: str) -> str:
+        return f"((length({text}) - length(replace({text}, {literal(needle)}, ''))) // {len(needle)})"
+
+    def upper(self, text: str) -> str:
+        return f"upper({text})"
+
+    def lower(self, text: str) -> str:
+        return f"lower({text})"
+
+    def is_ascii(self, text: str) -> str:
+        return f"regexp_full_match({text}, '[\\x00-\\x7F]*')"
+
+    def pad(self, text: str, width: int) -> str:
+        return f"lpad({text}, {width}, '0')"
+
+    def negate(self, test: str) -> str:
+        return f"(NOT {test})"
 
     def fallback_text(self, run: Texts, name: str) -> str:
         return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.string()), "VARCHAR")

@@ -4,8 +4,9 @@ compiled program in Python.
 
 A *step* is a SubStr or Loop atom or a Match test of a guard.  Each engine module
 supplies a ``Builder`` that makes its expressions; ``translate`` walks the program
-(cases, concatenations, constants) and asks the builder for each step's native form.
-A step the builder cannot express exactly (``NoNativeForm``) runs as a vectorized
+(cases, concatenations, constants), lowers each step (``codegen.lower``) and makes its
+native form from the builder's operations (``codegen.native``).
+A step with no exact native form (``native.NoNativeForm``) runs as a vectorized
 Python function over the engine's batches (``fallback_text``/``fallback_test``), and
 the ``Translation`` says which steps did, so nothing is approximated silently.
 
@@ -20,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
+from flashfill.codegen import ir, native
+from flashfill.codegen.lower import lower, lower_trace
 from flashfill.language.conditionals import Guard, Match, Switch
 from flashfill.language.expressions import Atom, Concatenate, ConstStr, Row
 from flashfill.language.program import Program
@@ -33,26 +36,14 @@ Tests = Callable[[list[Row]], "list[bool]"]
 """A guard test run in Python on many rows: one truth value per row."""
 
 
-class NoNativeForm(Exception):
-    """This step has no exact form among the engine's functions (the message says why)."""
+class Builder(native.Operations[E], Protocol[E]):
+    """What an engine module provides: its operations (``native.Operations``), joins, and
+    steps run in Python.  ``lazy_branches``: a CASE computes a branch only on the rows
+    that take it (so Python can take the rows a native form cannot)."""
 
-
-class Builder(Protocol[E]):
-    """What an engine module provides: its expressions for the parts of a program."""
-
-    def text(self, value: str) -> E: ...
+    lazy_branches: bool
 
     def concat(self, parts: list[E]) -> E: ...
-
-    def cases(self, branches: list[tuple[E | None, E]]) -> E: ...
-
-    def all_of(self, tests: list[E]) -> E: ...
-
-    def any_of(self, tests: list[E]) -> E: ...
-
-    def native_atom(self, atom: Atom) -> E: ...
-
-    def native_test(self, test: Match) -> E: ...
 
     def fallback_text(self, run: Texts, name: str) -> E: ...
 
@@ -105,11 +96,13 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
     if isinstance(atom, ConstStr):
         return builder.text(atom.text)
     words = atom.describe()
+    in_python = AtomInPython(atom, program.columns)
+    other_rows = (lambda: builder.fallback_text(in_python, words)) if builder.lazy_branches else None
     try:
-        expression = builder.native_atom(atom)
-    except NoNativeForm as why:
+        expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
+    except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
-        return builder.fallback_text(AtomInPython(atom, program.columns), words)
+        return builder.fallback_text(in_python, words)
     result.native.append(words)
     return expression
 
@@ -123,12 +116,19 @@ def _guard(guard: Guard, builder: Builder[E], program: Program, result: Translat
 def _test(test: Match, builder: Builder[E], result: Translation[E]) -> E:
     words = test.describe()
     try:
-        expression = builder.native_test(test)
-    except NoNativeForm as why:
+        expression = native.test(_lowered(test), builder)
+    except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
         return builder.fallback_test(MatchInPython(test), words)
     result.native.append(words)
     return expression
+
+
+def _lowered(test: Match) -> ir.Test:
+    """The lowering of one guard test (the guard of a one-case switch)."""
+    choice = lower(Switch(((Guard(((test,),)), Concatenate(())),)))
+    assert isinstance(choice, ir.Choice) and choice.branches[0][0] is not None
+    return choice.branches[0][0]
 
 
 class AtomInPython:

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from flashfill.codegen.engines import NoNativeForm, Tests, Texts, Translation, column_names, rows_of
+from flashfill.codegen.engines import Tests, Texts, Translation, column_names, rows_of
 from flashfill.codegen.engines import translate as translate_steps
-from flashfill.language.conditionals import Match
-from flashfill.language.expressions import Atom
 from flashfill.language.program import Program
 
 
@@ -35,6 +33,8 @@ def translate(program: Program, columns: Sequence[str]) -> Translation[pl.Expr]:
 class _Builder:
     """Polars expressions over the input columns ``names`` (in the program's order)."""
 
+    lazy_branches = False
+
     def __init__(self, names: list[str]) -> None:
         self.names = names
 
@@ -50,7 +50,7 @@ class _Builder:
             if test is None:
                 return value if chain is None else chain.otherwise(value)
             chain = pl.when(test).then(value) if chain is None else chain.when(test).then(value)
-        return chain.otherwise(pl.lit(None, dtype=pl.String))
+        return chain.otherwise(pl.lit(None))
 
     def all_of(self, tests: list[pl.Expr]) -> pl.Expr:
         return tests[0] if len(tests) == 1 else pl.all_horizontal(tests)
@@ -58,11 +58,53 @@ class _Builder:
     def any_of(self, tests: list[pl.Expr]) -> pl.Expr:
         return tests[0] if len(tests) == 1 else pl.any_horizontal(tests)
 
-    def native_atom(self, atom: Atom) -> pl.Expr:
-        raise NoNativeForm("no Polars form yet")
+    def column(self, index: int) -> pl.Expr:
+        return pl.col(self.names[index]).fill_null("")
 
-    def native_test(self, test: Match) -> pl.Expr:
-        raise NoNativeForm("no Polars form yet")
+    def number(self, k: int) -> pl.Expr:
+        return pl.lit(k, dtype=pl.Int64)
+
+    def extract(self, text: pl.Expr, pattern: str) -> pl.Expr:
+        return text.str.extract(pattern, 1)
+
+    def search(self, text: pl.Expr, pattern: str) -> pl.Expr:
+        return text.str.contains(pattern)
+
+    def length(self, text: pl.Expr) -> pl.Expr:
+        return text.str.len_chars().cast(pl.Int64)
+
+    def add(self, a: pl.Expr, b: pl.Expr) -> pl.Expr:
+        return a + b
+
+    def at_most(self, a: pl.Expr, b: pl.Expr) -> pl.Expr:
+        return a <= b
+
+    def slice(self, text: pl.Expr, start: pl.Expr, end: pl.Expr) -> pl.Expr:
+        return text.str.slice(start, end - start)
+
+    def find(self, text: pl.Expr, needle: pl.Expr) -> pl.Expr:
+        return text.str.find(needle, literal=True).cast(pl.Int64)
+
+    def contains(self, text: pl.Expr, needle: str) -> pl.Expr:
+        return text.str.contains(needle, literal=True)
+
+    def count(self, text: pl.Expr, needle: str) -> pl.Expr:
+        return text.str.count_matches(needle, literal=True).cast(pl.Int64)
+
+    def upper(self, text: pl.Expr) -> pl.Expr:
+        return text.str.to_uppercase()
+
+    def lower(self, text: pl.Expr) -> pl.Expr:
+        return text.str.to_lowercase()
+
+    def is_ascii(self, text: pl.Expr) -> pl.Expr:
+        return text.str.contains(r"\A[\x00-\x7F]*\z")
+
+    def pad(self, text: pl.Expr, width: int) -> pl.Expr:
+        return text.str.pad_start(width, "0")
+
+    def negate(self, test: pl.Expr) -> pl.Expr:
+        return ~test
 
     def fallback_text(self, run: Texts, name: str) -> pl.Expr:
         def batch(series: Sequence[pl.Series]) -> pl.Series:

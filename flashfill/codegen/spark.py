@@ -17,10 +17,8 @@ import pandas as pd
 from pyspark.sql import Column, SparkSession
 from pyspark.sql import functions as F
 
-from flashfill.codegen.engines import NoNativeForm, Tests, Texts, Translation, column_names, rows_of
+from flashfill.codegen.engines import Tests, Texts, Translation, column_names, rows_of
 from flashfill.codegen.engines import translate as translate_steps
-from flashfill.language.conditionals import Match
-from flashfill.language.expressions import Atom
 from flashfill.language.program import Program
 
 
@@ -51,6 +49,8 @@ def local_session(cores: int = 2, name: str = "flashfill") -> SparkSession:
 class _Builder:
     """Spark columns over the input columns ``names`` (in the program's order)."""
 
+    lazy_branches = False
+
     def __init__(self, names: list[str]) -> None:
         self.names = names
 
@@ -66,7 +66,7 @@ class _Builder:
             if test is None:
                 return value if chain is None else chain.otherwise(value)
             chain = F.when(test, value) if chain is None else chain.when(test, value)
-        return chain.otherwise(F.lit(None).cast("string"))
+        return chain
 
     def all_of(self, tests: list[Column]) -> Column:
         return reduce(lambda a, b: a & b, tests)
@@ -74,11 +74,53 @@ class _Builder:
     def any_of(self, tests: list[Column]) -> Column:
         return reduce(lambda a, b: a | b, tests)
 
-    def native_atom(self, atom: Atom) -> Column:
-        raise NoNativeForm("no Spark form yet")
+    def column(self, index: int) -> Column:
+        return F.coalesce(F.col(self.names[index]), F.lit(""))
 
-    def native_test(self, test: Match) -> Column:
-        raise NoNativeForm("no Spark form yet")
+    def number(self, k: int) -> Column:
+        return F.lit(k)
+
+    def extract(self, text: Column, pattern: str) -> Column:
+        return F.nullif(F.regexp_extract(text, pattern, 1), F.lit(""))
+
+    def search(self, text: Column, pattern: str) -> Column:
+        return text.rlike(pattern)
+
+    def length(self, text: Column) -> Column:
+        return F.length(text)
+
+    def add(self, a: Column, b: Column) -> Column:
+        return a + b
+
+    def at_most(self, a: Column, b: Column) -> Column:
+        return a <= b
+
+    def slice(self, text: Column, start: Column, end: Column) -> Column:
+        return text.substr(start + 1, end - start)
+
+    def find(self, text: Column, needle: Column) -> Column:
+        return F.nullif(F.position(needle, text), F.lit(0)) - 1
+
+    def contains(self, text: Column, needle: str) -> Column:
+        return text.contains(needle)
+
+    def count(self, text: Column, needle: str) -> Column:
+        return (F.length(text) - F.length(F.replace(text, F.lit(needle), F.lit("")))) / len(needle)
+
+    def upper(self, text: Column) -> Column:
+        return F.upper(text)
+
+    def lower(self, text: Column) -> Column:
+        return F.lower(text)
+
+    def is_ascii(self, text: Column) -> Column:
+        return text.rlike(r"\A[\x00-\x7F]*\z")
+
+    def pad(self, text: Column, width: int) -> Column:
+        return F.lpad(text, width, "0")
+
+    def negate(self, test: Column) -> Column:
+        return ~test
 
     def fallback_text(self, run: Texts, name: str) -> Column:
         def batch(*series: pd.Series) -> pd.Series:
