@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from flashfill.cli import main
 from flashfill.codegen import spark as ff_spark
 from tests.benchmark_programs import benchmark_programs
+from tests.engine_files import default_rows, make_csv, read_rows, saved_program
 from tests.engine_rows import NAMES, columns, mismatches
 
 PROGRAMS_PER_QUERY = 40
@@ -34,3 +36,16 @@ def test_spark_gives_the_programs_answers_on_every_row(spark):
             if bad := mismatches(program, [row[k] for row in rows]):
                 wrong[task.name] = bad[:3]
     assert not wrong, wrong
+
+
+def test_apply_with_spark_writes_the_default_engines_values(spark, tmp_path, capsys):
+    source = make_csv(tmp_path)
+    saved = saved_program(tmp_path, source)
+    want = default_rows(tmp_path, saved, source)
+    capsys.readouterr()
+    out = tmp_path / "spark.csv"
+    assert main(["apply", str(saved), str(source), "-o", str(out), "--engine", "spark"]) == 0
+    assert read_rows(out) == want
+    assert "with spark" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert spark.range(1).count() == 1  # the test's session is still running
