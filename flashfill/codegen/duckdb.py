@@ -125,8 +125,8 @@ class _Builder:
     def lower(self, text: str) -> str:
         return f"lower({text})"
 
-    def is_ascii(self, text: str) -> str:
-        return f"regexp_full_match({text}, '[\\x00-\\x7F]*')"
+    def all_below(self, text: str, limit: int) -> str:
+        return f"regexp_full_match({text}, '[\\x{{0}}-\\x{{{limit - 1:X}}}]*')"
 
     def pad(self, text: str, width: int) -> str:
         return f"lpad({text}, {width}, '0')"

@@ -38,10 +38,7 @@ Tests = Callable[[list[Row]], "list[bool]"]
 
 class Builder(native.Operations[E], Protocol[E]):
     """What an engine module provides: its operations (``native.Operations``), joins, and
-    steps run in Python.  ``lazy_branches``: a CASE computes a branch only on the rows
-    that take it (so Python can take the rows a native form cannot)."""
-
-    lazy_branches: bool
+    steps run in Python (with lazy branches, also the rows a native form cannot take)."""
 
     def concat(self, parts: list[E]) -> E: ...
 
@@ -116,7 +113,7 @@ def _guard(guard: Guard, builder: Builder[E], program: Program, result: Translat
 def _test(test: Match, builder: Builder[E], result: Translation[E]) -> E:
     words = test.describe()
     try:
-        expression = native.test(_lowered(test), builder)
+        expression = native.condition(_lowered(test), builder)
     except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
         return builder.fallback_test(MatchInPython(test), words)

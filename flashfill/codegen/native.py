@@ -17,7 +17,7 @@ Token classes are spelled as the exact code-point ranges of the language's own c
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Protocol, TypeVar
 
 import regex
@@ -37,7 +37,10 @@ SKIP = "(?s:.*)"
 
 
 class Operations(Protocol[E]):
-    """The engine operations the native forms are made of (NULL in, NULL out, throughout)."""
+    """The engine operations the native forms are made of (NULL in, NULL out, throughout).
+    ``lazy_branches``: a CASE computes a branch only on the rows that take it."""
+
+    lazy_branches: bool
 
     def text(self, value: str) -> E: ...
 
@@ -73,7 +76,7 @@ class Operations(Protocol[E]):
 
     def lower(self, text: E) -> E: ...
 
-    def is_ascii(self, text: E) -> E: ...
+    def all_below(self, text: E, limit: int) -> E: ...
 
     def pad(self, text: E, width: int) -> E: ...
 
@@ -110,20 +113,20 @@ def text(node: ir.Text, ops: Operations[E], other_rows: Callable[[], E] | None =
     raise NoNativeForm(f"no native form for {type(node).__name__}")
 
 
-def test(node: ir.Test, ops: Operations[E]) -> E:
+def condition(node: ir.Test, ops: Operations[E]) -> E:
     """A guard test as an engine condition."""
     if isinstance(node, ir.Not):
-        return ops.negate(test(node.test, ops))
+        return ops.negate(condition(node.test, ops))
     if isinstance(node, ir.All):
-        return ops.all_of([test(t, ops) for t in node.tests])
+        return ops.all_of([condition(t, ops) for t in node.tests])
     if isinstance(node, ir.AnyOf):
-        return ops.any_of([test(t, ops) for t in node.tests])
+        return ops.any_of([condition(t, ops) for t in node.tests])
     s = ops.column(node.column)
     if isinstance(node, ir.HasText):
         if node.count == 1:
             return ops.contains(s, node.text)
         return ops.at_most(ops.number(node.count), ops.count(s, node.text))
-    return ops.search(s, _has_matches(node.pattern, node.count))
+    return _has_matches(s, node.pattern, node.count, ops)
 
 
 def position(node: ir.Position, ops: Operations[E]) -> E:
@@ -163,18 +166,50 @@ def position(node: ir.Position, ops: Operations[E]) -> E:
 # ------------------------------------------------------------------ shapes
 
 
+Speller = Callable[[CharClass], str]
+Shape = Callable[[Speller, Speller], str]
+"""A regex made from a speller of "one character in class c" and one of "not in c"."""
+
+
+TIERS = (0x80, 0x250)
+"""Code-point limits of the faster regexes on lazy engines: ASCII, then ASCII and the
+Latin letters (up to Latin Extended-B), where a class is a few ranges, not a thousand."""
+
+
+def _extract(s: E, shape: Shape, ops: Operations[E]) -> E:
+    """The group of the shape's first match in ``s``; on an engine with lazy branches, text
+    within a tier takes the same regex with the classes cut to that tier (exact there, and
+    many times faster for RE2 than classes of a thousand ranges)."""
+    return _tiered(s, shape, ops, ops.extract)
+
+
+def _search(s: E, shape: Shape, ops: Operations[E]) -> E:
+    """Whether the shape matches somewhere in ``s`` (in tiers like ``_extract``)."""
+    return _tiered(s, shape, ops, ops.search)
+
+
+def _tiered(s: E, shape: Shape, ops: Operations[E], use: Callable[[E, str], E]) -> E:
+    full = use(s, shape(_in, _out))
+    if not ops.lazy_branches:
+        return full
+    tiers = [(ops.all_below(s, limit), use(s, shape(partial(_in, below=limit), partial(_out, below=limit))))
+             for limit in TIERS]
+    return ops.cases([*tiers, (None, full)])
+
+
 def _first_match(node: ir.FirstMatch, ops: Operations[E]) -> E:
     s, p = ops.column(node.column), node.pattern
     if len(p) == 2 and _is_class(p[0]) and p[1] == "+":
-        return ops.extract(s, f"({_in(p[0])}+)")
+        c = p[0]
+        return _extract(s, lambda i, o: f"({i(c)}+)", ops)
     if len(p) == 5 and _is_class(p[0]) and p[1:] == ("+", "(?!(?s:.*)", p[0], ")"):
         c = p[0]
-        return ops.extract(s, rf"\A(?:{SKIP}{_out(c)})?({_in(c)}+){_out(c)}*\z")
+        return _extract(s, lambda i, o: rf"({i(c)}+){o(c)}*\z", ops)  # the leftmost such match starts a run
     proper = (CAPITAL, LOWER, "+(?!", LOWER, ")")
     if p == proper:
-        return ops.extract(s, f"({_in(CAPITAL)}{_in(LOWER)}+)")
+        return _extract(s, lambda i, o: f"({i(CAPITAL)}{i(LOWER)}+)", ops)
     if p == proper + ("(?!(?s:.*)",) + proper + (")",):
-        return ops.extract(s, rf"\A{SKIP}({_in(CAPITAL)}{_in(LOWER)}+)")
+        return _extract(s, lambda i, o: rf"\A{SKIP}({i(CAPITAL)}{i(LOWER)}+)", ops)
     char = _single_char(p[:1])
     if char is not None and (len(p) == 1 or p[1:] == ("(?!(?s:.*)", p[0], ")")):
         return ops.cases([(ops.contains(s, char), ops.text(char))])
@@ -203,22 +238,20 @@ def _occurrence(node: ir.Occurrence, s: E, ops: Operations[E]) -> E:
 
 def _run_end(s: E, c: CharClass, count: int, ops: Operations[E]) -> E:
     """Where the count-th run of class c ends (from the right when count < 0)."""
-    i, o = _in(c), _out(c)
     if count > 0:
-        pattern = rf"\A({o}*(?:{i}+{o}+){{{count - 1}}}{i}+)"
+        shape: Shape = lambda i, o: rf"\A({o(c)}*(?:{i(c)}+{o(c)}+){{{count - 1}}}{i(c)}+)"
     else:
-        pattern = rf"\A({SKIP}{i})(?:{o}+{i}+){{{-count - 1}}}{o}*\z"
-    return ops.length(ops.extract(s, pattern))
+        shape = lambda i, o: rf"\A({SKIP}{i(c)})(?:{o(c)}+{i(c)}+){{{-count - 1}}}{o(c)}*\z"
+    return ops.length(_extract(s, shape, ops))
 
 
 def _run_start(s: E, c: CharClass, count: int, ops: Operations[E]) -> E:
     """Where the count-th run of class c starts (from the right when count < 0)."""
-    i, o = _in(c), _out(c)
     if count > 0:
-        pattern = rf"\A({o}*(?:{i}+{o}+){{{count - 1}}}{i})"
+        shape: Shape = lambda i, o: rf"\A({o(c)}*(?:{i(c)}+{o(c)}+){{{count - 1}}}{i(c)})"
     else:
-        pattern = rf"\A((?:{SKIP}{o})?{i}){i}*(?:{o}+{i}+){{{-count - 1}}}{o}*\z"
-    return ops.add(ops.length(ops.extract(s, pattern)), ops.number(-1))
+        shape = lambda i, o: rf"\A((?:{SKIP}{o(c)})?{i(c)}){i(c)}*(?:{o(c)}+{i(c)}+){{{-count - 1}}}{o(c)}*\z"
+    return ops.add(ops.length(_extract(s, shape, ops)), ops.number(-1))
 
 
 def _nth_char(s: E, char: str, count: int, after: bool, ops: Operations[E]) -> E:
@@ -232,15 +265,16 @@ def _nth_char(s: E, char: str, count: int, after: bool, ops: Operations[E]) -> E
     return end if after else ops.add(end, ops.number(-1))
 
 
-def _has_matches(p: Pattern, count: int) -> str:
-    """A search for ``count`` non-overlapping matches of the shapes guards use."""
+def _has_matches(s: E, p: Pattern, count: int, ops: Operations[E]) -> E:
+    """Whether ``s`` has ``count`` non-overlapping matches of the shapes guards use."""
     if len(p) == 1 and _is_class(p[0]):
-        return f"(?:{_in(p[0])}{SKIP}){{{count - 1}}}{_in(p[0])}"
+        c = p[0]
+        return _search(s, lambda i, o: f"(?:{i(c)}{SKIP}){{{count - 1}}}{i(c)}", ops)
     if len(p) == 7 and p[0] == "(?<!" and _is_class(p[1]) and p[2:] == (")", p[1], "+(?!", p[1], ")"):
-        i, o = _in(p[1]), _out(p[1])
-        return f"{i}(?:{i}*{o}+{i}){{{count - 1}}}"
+        c = p[1]
+        return _search(s, lambda i, o: f"{i(c)}(?:{i(c)}*{o(c)}+{i(c)}){{{count - 1}}}", ops)
     if p == (CAPITAL, LOWER, "+(?!", LOWER, ")") and count == 1:
-        return f"{_in(CAPITAL)}{_in(LOWER)}"
+        return _search(s, lambda i, o: f"{i(CAPITAL)}{i(LOWER)}", ops)
     raise NoNativeForm("a test the engine's regex cannot make without look-around")
 
 
@@ -251,7 +285,7 @@ def _cased(node: ir.Cased, ops: Operations[E], other_rows: Callable[[], E] | Non
         raise NoNativeForm("the engine's case tables differ from Python's outside ASCII")
     inner = text(node.text, ops)
     changed = ops.upper(inner) if node.case == "upper" else ops.lower(inner)
-    return ops.cases([(ops.is_ascii(inner), changed), (None, other_rows())])
+    return ops.cases([(ops.all_below(inner, 0x80), changed), (None, other_rows())])
 
 
 # ----------------------------------------------------------------- classes
@@ -267,29 +301,33 @@ def _single_char(p: Pattern) -> str | None:
     return None
 
 
-def _in(c: CharClass) -> str:
-    """One character of the class, as exact code-point ranges."""
-    return "[" + ("^" if c.negated else "") + _ranges(c.categories) + "]"
+def _in(c: CharClass, below: int = 0x110000) -> str:
+    """One character of the class, as exact code-point ranges (of its part below ``below``
+    only: the same on text whose characters are all below it)."""
+    return "[" + ("^" if c.negated else "") + _ranges(c.categories, below) + "]"
 
 
-def _out(c: CharClass) -> str:
+def _out(c: CharClass, below: int = 0x110000) -> str:
     """One character outside the class."""
-    return "[" + ("" if c.negated else "^") + _ranges(c.categories) + "]"
+    return "[" + ("" if c.negated else "^") + _ranges(c.categories, below) + "]"
 
 
 @lru_cache(maxsize=None)
-def _ranges(categories: tuple[str, ...]) -> str:
+def _ranges(categories: tuple[str, ...], below: int = 0x110000) -> str:
     """The code points of the union of Unicode general categories (or ``space``: the
     language's whitespace, ``\\s``), as the ``regex`` module reads them, written as ranges.
 
-    >>> _ranges(("space",))[:32]
-    '\\\\x{9}-\\\\x{D}\\\\x{20}\\\\x{85}\\\\x{A0}\\\\x{1680}'
+    >>> print(_ranges(("space",), below=0x100))
+    \\x{9}-\\x{D}\\x{20}\\x{85}\\x{A0}
     """
     if categories == ("space",):
         pattern = r"\s"
     else:
         pattern = "[" + "".join(f"\\p{{{name}}}" for name in categories) + "]"
-    spans = [(m.start(), m.end() - 1) for m in regex.finditer(pattern + "+", _EVERY_CHARACTER())]
+    every = _EVERY_CHARACTER()[:below]
+    spans = [(m.start(), m.end() - 1) for m in regex.finditer(pattern + "+", every)]
+    if not spans:
+        raise NoNativeForm(f"no character is in the class {categories}")
     return "".join(f"\\x{{{a:X}}}" if a == b else f"\\x{{{a:X}}}-\\x{{{b:X}}}" for a, b in spans)
 
 

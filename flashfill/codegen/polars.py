@@ -97,8 +97,8 @@ class _Builder:
     def lower(self, text: pl.Expr) -> pl.Expr:
         return text.str.to_lowercase()
 
-    def is_ascii(self, text: pl.Expr) -> pl.Expr:
-        return text.str.contains(r"\A[\x00-\x7F]*\z")
+    def all_below(self, text: pl.Expr, limit: int) -> pl.Expr:
+        return text.str.contains(rf"\A[\x{{0}}-\x{{{limit - 1:X}}}]*\z")
 
     def pad(self, text: pl.Expr, width: int) -> pl.Expr:
         return text.str.pad_start(width, "0")

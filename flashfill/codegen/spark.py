@@ -113,8 +113,8 @@ class _Builder:
     def lower(self, text: Column) -> Column:
         return F.lower(text)
 
-    def is_ascii(self, text: Column) -> Column:
-        return text.rlike(r"\A[\x00-\x7F]*\z")
+    def all_below(self, text: Column, limit: int) -> Column:
+        return text.rlike(rf"\A[\x{{0}}-\x{{{limit - 1:X}}}]*\z")
 
     def pad(self, text: Column, width: int) -> Column:
         return F.lpad(text, width, "0")
