@@ -61,6 +61,7 @@ class _Builder:
     """SQL over the input columns ``names`` (in the program's order), for one connection."""
 
     lazy_branches = True
+    lazy_python = True
 
     def __init__(self, names: list[str], connection: duckdb.DuckDBPyConnection) -> None:
         self.names = names

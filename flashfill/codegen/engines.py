@@ -94,7 +94,7 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
         return builder.text(atom.text)
     words = atom.describe()
     in_python = AtomInPython(atom, program.columns)
-    other_rows = (lambda: builder.fallback_text(in_python, words)) if builder.lazy_branches else None
+    other_rows = (lambda: builder.fallback_text(in_python, words)) if builder.lazy_python else None
     try:
         expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
     except native.NoNativeForm as why:

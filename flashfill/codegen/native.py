@@ -38,9 +38,11 @@ SKIP = "(?s:.*)"
 
 class Operations(Protocol[E]):
     """The engine operations the native forms are made of (NULL in, NULL out, throughout).
-    ``lazy_branches``: a CASE computes a branch only on the rows that take it."""
+    ``lazy_branches``: a CASE computes a branch only on the rows that take it;
+    ``lazy_python``: that holds for a branch running Python too."""
 
     lazy_branches: bool
+    lazy_python: bool
 
     def text(self, value: str) -> E: ...
 

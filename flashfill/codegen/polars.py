@@ -34,6 +34,7 @@ class _Builder:
     """Polars expressions over the input columns ``names`` (in the program's order)."""
 
     lazy_branches = False
+    lazy_python = False
 
     def __init__(self, names: list[str]) -> None:
         self.names = names

@@ -49,7 +49,8 @@ def local_session(cores: int = 2, name: str = "flashfill") -> SparkSession:
 class _Builder:
     """Spark columns over the input columns ``names`` (in the program's order)."""
 
-    lazy_branches = False
+    lazy_branches = True
+    lazy_python = False
 
     def __init__(self, names: list[str]) -> None:
         self.names = names
