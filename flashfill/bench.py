@@ -14,7 +14,13 @@ belongs to the suite named after its parent folder.
 
 The protocol, per task with rows r_1..r_n: learn from r_1 (the learner also sees
 every input row), apply the program to every row, add the first wrong row as the
-next example, repeat.  A task is solved when every row is right with at most
+next example, repeat.  At every step a ``flashfill.Session`` with the same
+examples and rows also says which rows it is unsure of (``unsure_rows()``, as the
+CLI and the add-in do) and which examples look like typos: *flag recall* is the
+share of wrong filled rows (examples excluded) that were flagged, *flag
+precision* the share of flagged rows that were wrong, and every typo hint is
+false (benchmark rows are right).  The session's work is not timed and does not
+count against ``--timeout``.  A task is solved when every row is right with at most
 ``MAX_EXAMPLES`` examples and with fewer examples than rows.  A task whose multiset
 of rows repeats an earlier task's (across every PATH given) is skipped.
 
@@ -163,6 +169,54 @@ class Result:
     wrong: dict | None = None
     explain: str | None = None
     error: str | None = None
+    flags: "Flags | None" = None
+
+
+@dataclass
+class Flags:
+    """The session's flags over a task's protocol steps: filled rows (examples excluded)
+    that were wrong, that were flagged unsure, both; and examples called likely typos."""
+
+    steps: int = 0
+    wrong: int = 0
+    flagged: int = 0
+    both: int = 0
+    typo_hints: int = 0
+
+    def add(self, other: "Flags") -> None:
+        """Add another count to this one."""
+        for name in ("steps", "wrong", "flagged", "both", "typo_hints"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def recall(self) -> float | None:
+        """Wrong rows flagged, in percent of the wrong rows."""
+        return 100.0 * self.both / self.wrong if self.wrong else None
+
+    @property
+    def precision(self) -> float | None:
+        """Flagged rows that were wrong, in percent of the flagged rows."""
+        return 100.0 * self.both / self.flagged if self.flagged else None
+
+
+def session_flags(rows, chosen: list[int]) -> Flags:
+    """One protocol step judged by a ``flashfill.Session``: its program on every row, its
+    ``unsure_rows()`` and its ``suspicious_examples()``; no flags if it cannot learn."""
+    import flashfill
+    session = flashfill.Session()
+    for i in chosen:
+        session.add_example(*rows[i])
+    session.add_inputs(inputs for inputs, _ in rows)
+    try:
+        program = session.learn()
+    except flashfill.LearnError:
+        return Flags()
+    typed = set(chosen)
+    unsure = {u.index for u in session.unsure_rows()} - typed
+    wrong = {i for i, (inputs, expected) in enumerate(rows)
+             if i not in typed and program(inputs) != expected}
+    return Flags(steps=1, wrong=len(wrong), flagged=len(unsure), both=len(wrong & unsure),
+                 typo_hints=len(session.suspicious_examples()))
 
 
 def resolve_learner(learn=None):
@@ -175,6 +229,12 @@ def resolve_learner(learn=None):
         if learn is None:
             raise RuntimeError("flashfill.learn does not exist yet")
     return learn, learn_error
+
+
+def flashfill_learn():
+    """flashfill's own ``learn`` (the one a Session learns with)."""
+    from flashfill.learning.learner import learn
+    return learn
 
 
 def last_line(exc: BaseException) -> str:
@@ -239,9 +299,12 @@ def verdict(examples: int, n_rows: int, max_examples: int) -> str | None:
 
 
 def fill_the_column(task: Task, learn, learn_error, result: Result,
-                    max_examples: int = MAX_EXAMPLES, on_learn=None, on_program=None) -> None:
-    """Run the protocol on task, recording the outcome in result; ``on_program`` (if
-    given) sees each program learned, so the last call has the protocol's final one."""
+                    max_examples: int = MAX_EXAMPLES, on_learn=None,
+                    judge=None, on_judge=None, on_program=None) -> None:
+    """Run the protocol on task, recording the outcome in result; ``judge(rows,
+    chosen)`` (untimed; its seconds go to ``on_judge``) counts the flags of each step;
+    ``on_program`` (if given) sees each program learned, so the last call has the
+    protocol's final one."""
     rows, chosen = task.rows, [0]
     inputs = [r for r, _ in rows]
     wrong_prog = None
@@ -254,6 +317,13 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
             break
         if on_program is not None:
             on_program(prog)
+        if judge is not None:
+            start = time.perf_counter()
+            if result.flags is None:
+                result.flags = Flags()
+            result.flags.add(judge(rows, list(chosen)))
+            if on_judge is not None:
+                on_judge(time.perf_counter() - start)
         bad = first_wrong(prog, rows, chosen)
         if bad is not None:
             result.kind, result.wrong = "unsound", wrong_row(rows, *bad, len(chosen))
@@ -274,19 +344,29 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
 
 
 def run_task(task: Task, learn=None, *, max_examples: int = MAX_EXAMPLES,
-             on_learn=None) -> Result:
-    """Run one task in this process; learn defaults to flashfill.learn.
+             on_learn=None, on_judge=None) -> Result:
+    """Run one task in this process; learn defaults to flashfill.learn, and with it each
+    step's flags are counted by ``session_flags`` (not for another learner).
 
     Never raises for a learner failure: crashes become kind 'crash'.
     """
     result = Result(task.name, task.suite)
     start = time.perf_counter()
+    judged = [0.0]
+
+    def judge_time(seconds: float) -> None:
+        judged[0] += seconds
+        if on_judge is not None:
+            on_judge(seconds)
+
     try:
         learn, learn_error = resolve_learner(learn)
-        fill_the_column(task, learn, learn_error, result, max_examples, on_learn)
+        judge = session_flags if learn is flashfill_learn() else None
+        fill_the_column(task, learn, learn_error, result, max_examples, on_learn,
+                        judge=judge, on_judge=judge_time)
     except Exception as exc:  # a learner or program crash must not stop the harness
         result.kind, result.error, result.solved = "crash", last_line(exc), False
-    result.total_time = time.perf_counter() - start
+    result.total_time = time.perf_counter() - start - judged[0]
     return result
 
 
@@ -323,7 +403,8 @@ def worker_main(conn, learn, memory_mb) -> None:
             return
         if task is None:
             return
-        result = run_task(task, learn, on_learn=lambda dt: conn.send(("learn", dt)))
+        result = run_task(task, learn, on_learn=lambda dt: conn.send(("learn", dt)),
+                          on_judge=lambda dt: conn.send(("judge", dt)))
         conn.send(("done", result))
 
 
@@ -444,6 +525,8 @@ class Pool:
                 worker.ready = True
             elif tag == "learn":
                 worker.learn_times.append(payload)
+            elif tag == "judge":
+                worker.deadline += payload  # the flags' time is not the task's
             elif tag == "done":
                 yield worker.index, payload
                 worker.task = worker.index = None
@@ -530,6 +613,7 @@ class Summary:
     slowest: str | None = None
     slowest_s: float | None = None
     kinds: dict = field(default_factory=dict)
+    flags: Flags = field(default_factory=Flags)
 
     @property
     def solved_pct(self) -> float | None:
@@ -543,6 +627,10 @@ def summarize(suite: str, results: list[Result], skipped: int) -> Summary:
     times = [t * 1000 for r in results for t in r.learn_times]
     cpu = [t * 1000 for r in results for t in r.learn_cpu_times]
     slow = max(results, key=lambda r: r.total_time, default=None)
+    flags = Flags()
+    for r in results:
+        if r.flags is not None:
+            flags.add(r.flags)
     return Summary(
         suite=suite, tasks=len(results), skipped=skipped, solved=len(solved),
         within=tuple(sum(r.examples <= k for r in solved) for k in (1, 2, 3)),
@@ -552,7 +640,7 @@ def summarize(suite: str, results: list[Result], skipped: int) -> Summary:
         learn_calls=len(times),
         slowest=f"{slow.suite}/{slow.name}" if slow else None,
         slowest_s=slow.total_time if slow else None,
-        kinds={k: sum(r.kind == k for r in results) for k in KINDS})
+        kinds={k: sum(r.kind == k for r in results) for k in KINDS}, flags=flags)
 
 
 def summarize_all(results: list[Result], skipped: list[tuple[Task, Task]],
@@ -592,6 +680,31 @@ COLUMNS = [  # (header, width, formatter of a Summary)
     ("timeout", 7, lambda s: s.kinds.get("timeout", 0)),
     ("crash", 5, lambda s: s.kinds.get("crash", 0)),
 ]
+
+
+FLAG_COLUMNS = [  # (header, width, formatter of a Summary's Flags)
+    ("suite", -16, None),
+    ("steps", 6, lambda f: f.steps),
+    ("wrong", 6, lambda f: f.wrong),
+    ("flagged", 7, lambda f: f.flagged),
+    ("both", 6, lambda f: f.both),
+    ("recall%", 7, lambda f: _num(f.recall, "{:.1f}")),
+    ("precision%", 10, lambda f: _num(f.precision, "{:.1f}")),
+    ("typo_hints", 10, lambda f: f.typo_hints),
+]
+
+
+def format_flags(summaries: list[Summary]) -> str:
+    """The flags table: per suite, Session.unsure_rows() against the rows filled wrong
+    over every protocol step, and the (false) likely-typo hints; '' if none were counted."""
+    if not any(s.flags.steps for s in summaries):
+        return ""
+    lines = ["flags: Session.unsure_rows() on every protocol step (examples excluded)",
+             " ".join(_cell(h, w) for h, w, _ in FLAG_COLUMNS)]
+    for s in summaries:
+        lines.append(" ".join(_cell(s.suite if f is None else f(s.flags), w)
+                              for _, w, f in FLAG_COLUMNS))
+    return "\n".join(lines)
 
 
 def _num(value, fmt: str) -> str:
@@ -672,7 +785,8 @@ def write_json(path: str, results: list[Result], skipped, summaries, options,
               "learn_times_ms": [round(t * 1000, 3) for t in r.learn_times],
               "learn_cpu_ms": [round(t * 1000, 3) for t in r.learn_cpu_times],
               "total_time_s": round(r.total_time, 4),
-              "wrong": r.wrong, "error": r.error} for r in results]
+              "wrong": r.wrong, "error": r.error,
+              "flags": asdict(r.flags) if r.flags else None} for r in results]
     doc = {"options": options, "import_ms": import_ms and round(import_ms, 1), "tasks": tasks,
            "skipped_duplicates": [{"name": t.name, "suite": t.suite,
                                    "duplicate_of": f"{o.suite}/{o.name}"}
@@ -759,6 +873,9 @@ def main(argv=None) -> int:
     print(format_table(summaries))
     import_ms = import_time_ms()
     print(f"import flashfill: {import_ms:.0f} ms CPU (median of 5 fresh interpreters)")
+    flags = format_flags(summaries)
+    if flags:
+        print("\n" + flags)
     banner = format_unsound(results)
     if banner:
         print("\n" + banner)

@@ -1,6 +1,8 @@
 """The ``flashfill`` command: fill, learn and apply on CSV and XLSX files.
 
-Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file.  Errors
+Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or a bad file, 128+N
+stopped by signal N (SIGTERM, SIGHUP, Ctrl-C: temporary files removed; 141 when
+whoever reads the output closes it early, as ``| head`` does).  Errors
 are one line on stderr naming the file, sheet, row or cell; the summary goes to
 stdout; the progress bar (only after a second, only on a terminal unless
 ``--progress``) goes to stderr.
@@ -9,6 +11,7 @@ stdout; the progress bar (only after a second, only on a terminal unless
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -25,6 +28,8 @@ from flashfill.table.fill import explain
 from flashfill.table.learner import session_learner
 
 
+#: The exit code of a process ended by SIGPIPE (13), the shell's convention.
+EXIT_BROKEN_PIPE = 128 + 13
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
@@ -61,7 +66,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         with stopped_by_signals():
-            return args.run(args)
+            code = args.run(args)
+            sys.stdout.flush()
+            return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
     except Stopped as stop:
         name = signal.Signals(stop.signum).name
         print(f"flashfill: stopped by {name}; no partial output left behind", file=sys.stderr)
@@ -76,6 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("flashfill: interrupted; no output written", file=sys.stderr)
         return 130
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: its reader is gone, and the interpreter's own flush at
+    exit would otherwise complain about the broken pipe."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
 
 
 def _columns(args: argparse.Namespace) -> Columns:
@@ -123,6 +141,8 @@ def _run_learn(args: argparse.Namespace) -> int:
     rows = ", ".join(map(str, learning.example_rows[:20]))
     print(f"{table.where}: {describe(learning.choice.target, headers)} from "
           + ", ".join(describe(i, headers) for i in learning.choice.inputs) + f", learned from rows {rows}")
+    for note in learning.choice.notes:
+        print(f"  note: {note}")
     print(explain(learning.learned.program, headers, learning.choice))
     if args.save is not None:
         with atomic_path(args.save) as temp:
@@ -169,7 +189,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flashfill",
         description="Fill the partly typed column of a CSV or XLSX file from the examples typed in it.",
-        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file.")
+        epilog="Exit codes: 0 done, 1 nothing could be learned, 2 bad usage or bad file, "
+               "128+N stopped by signal N (SIGTERM 143, SIGHUP 129, Ctrl-C 130).")
     parser.add_argument("--version", action=_Version, help="print the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -182,7 +203,7 @@ def _parser() -> argparse.ArgumentParser:
 
     def writing(p: argparse.ArgumentParser) -> None:
         p.add_argument("-o", "--output", type=Path, metavar="OUT", help="write here (default: FILE.filled.EXT)")
-        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping FILE.bak")
+        p.add_argument("--in-place", action="store_true", help="replace FILE, keeping a backup (FILE.bak, or FILE.1.bak, ... if taken)")
         p.add_argument("--no-backup", action="store_true", help="with --in-place, keep no backup")
         p.add_argument("--force", action="store_true", help="replace the output even if it is a read-only file")
         p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")

@@ -7,14 +7,20 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import ne
 
 from .language.program import Program, as_row
 from .learning.context import sample_rows
 from .learning.learner import DEFAULT_TIMEOUT, Learned, learn_all
+from .trust import Judge, Unsure
 
 Row = tuple[str, ...]
 #: Runners-up this far below the best score are not considered plausible.
 PLAUSIBLE_MARGIN = 1.5
+#: Runners-up this far below the best score can make a filled row unsure: closer than
+#: the plausible ones (a number read as a value where the best copies its digits is
+#: about 0.6 below, and flags every leading zero).
+RIVAL_MARGIN = 0.5
 #: Rows on which candidate programs are told apart.
 DISTINCTION_ROWS = 200
 #: Programs (the best included) whose disagreements make a row ambiguous.
@@ -58,6 +64,8 @@ class Session:
     'Lovelace'
     >>> [a.row for a in s.ambiguous_rows()]
     [('Mary Ann Lee',)]
+    >>> [(u.index, u.output, u.alternatives) for u in s.unsure_rows()]
+    [(1, 'Lee', ('Ann Lee', 'Ann'))]
     """
 
     def __init__(self, *, timeout: float | None = DEFAULT_TIMEOUT) -> None:
@@ -65,6 +73,7 @@ class Session:
         self._examples: list[tuple[Row, str]] = []
         self._inputs: list[Row] = []
         self._learned: Learned | None = None
+        self._judge: Judge | None = None
 
     @property
     def examples(self) -> list[tuple[Row, str]]:
@@ -79,12 +88,12 @@ class Session:
         if not isinstance(output, str):
             raise TypeError(f"the output must be str, not {type(output).__name__}")
         self._examples.append((as_row(row), output))
-        self._learned = None
+        self._learned = self._judge = None
 
     def add_inputs(self, rows: Iterable[str | Sequence[str]]) -> None:
         """Add unlabeled rows: the ranker prefers programs that make sense on them."""
         self._inputs.extend(as_row(r) for r in rows)
-        self._learned = None
+        self._learned = self._judge = None
 
     def _learn(self) -> Learned:
         if self._learned is None:
@@ -109,6 +118,33 @@ class Session:
                 seen.add(behaviour)
                 out.append((score, program))
         return out
+
+    def _rivals(self) -> list[Program]:
+        """Runners-up within ``RIVAL_MARGIN`` of the best program's score that read the examples
+        the same way on most rows: they disagree with it on at most half of the session's rows (one that
+        disagrees on more is another reading altogether, which the ranking settled)."""
+        program, distinct = self.learn(), self._distinct()
+        best_score = distinct[0][0]
+        plausible = [p for s, p in distinct[:AMBIGUITY_PROGRAMS] if s >= best_score - RIVAL_MARGIN and p != program]
+        if not plausible:
+            return []
+        rows = sample_rows(self._inputs + [r for r, _ in self._examples], DISTINCTION_ROWS)
+        best = program.map(rows)
+        return [p for p in plausible if 2 * sum(map(ne, p.map(rows), best)) <= len(rows)]
+
+    def judge(self) -> Judge:
+        """What decides which filled values may be wrong; ``judge().unsure_rows(rows)`` judges any
+        rows (a file's, chunk by chunk) the way ``unsure_rows()`` judges the session's."""
+        if self._judge is None:
+            learned = self._learn()
+            examples = [self._examples[i] for i in _deduplicated(self._examples)]
+            self._judge = Judge(learned.program, examples, learned.branches, self._rivals())
+        return self._judge
+
+    def unsure_rows(self) -> list[Unsure]:
+        """Rows of ``add_inputs`` whose filled value may be wrong, in row order, each with
+        its reasons in words and the other values that fit the examples (DESIGN.md §4)."""
+        return self.judge().unsure_rows(self._inputs)
 
     def ambiguous_rows(self) -> list[Ambiguity]:
         """Rows of ``add_inputs`` on which the plausible programs disagree, most informative

@@ -9,7 +9,7 @@ Row = tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Ambiguity:
+class Unsure:
     index: int
     row: Row
     outputs: tuple[str | None, ...]
@@ -44,8 +44,8 @@ class FakeSession:
 
         return program
 
-    def ambiguous_rows(self) -> list[Ambiguity]:
-        return [Ambiguity(i, self.inputs[i], ("X", "Y")) for i in self.unsure]
+    def unsure_rows(self) -> list[Unsure]:
+        return [Unsure(i, self.inputs[i], ("X", "Y")) for i in self.unsure]
 
 
 class LearnError(ValueError):

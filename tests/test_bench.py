@@ -448,3 +448,34 @@ def test_learn_calls_are_timed_in_cpu_time_too():
 
 def test_import_time_is_measured_in_a_fresh_interpreter():
     assert 0 < bench.import_time_ms(runs=1) < 10_000
+
+
+# ------------------------------------------------------------------- flags
+
+
+def test_flags_count_the_session_unsure_rows_against_the_wrong_rows():
+    """With the real learner, each step's Session says which rows it is unsure of: here
+    the title typed from the first example is flagged on the rows it gets wrong."""
+    rows = [("Alan Smith m", "Mr. Smith"), ("Ada Jones f", "Ms. Jones"), ("Grace Brown f", "Ms. Brown"),
+            ("Bob Lee m", "Mr. Lee")]
+    r = bench.run_task(task("titles", rows))
+    assert r.flags is not None and r.flags.steps >= 1
+    assert r.flags.wrong >= 2 and r.flags.both == r.flags.wrong
+    assert r.flags.typo_hints == 0
+
+
+def test_flags_are_summed_per_suite_and_printed():
+    a, b = result("a"), result("b")
+    a.flags = bench.Flags(steps=2, wrong=4, flagged=5, both=3, typo_hints=1)
+    b.flags = bench.Flags(steps=1, wrong=0, flagged=1, both=0)
+    s = bench.summarize("s", [a, b], skipped=0)
+    assert (s.flags.steps, s.flags.wrong, s.flags.flagged, s.flags.both, s.flags.typo_hints) == (3, 4, 6, 3, 1)
+    assert s.flags.recall == pytest.approx(75.0) and s.flags.precision == pytest.approx(50.0)
+    table = bench.format_flags([s])
+    assert "recall%" in table and " 75.0 " in table and " 50.0 " in table
+
+
+def test_no_flags_with_another_learner():
+    r = bench.run_task(task("t", [("a", "A"), ("b", "B")]), learn_never)
+    assert r.flags is None
+    assert bench.format_flags([bench.summarize("s", [r], skipped=0)]) == ""

@@ -151,7 +151,7 @@ def test_flash_fill_fills_an_ods_sheet_marks_and_comments(calc: Office, tmp_path
         document.close(True)
 
 
-def test_one_undo_restores_the_sheet(calc: Office, tmp_path: Path) -> None:
+def test_one_undo_restores_the_sheet_and_redo_fills_it_again(calc: Office, tmp_path: Path) -> None:
     document = calc.open(copy("staff.ods", tmp_path))
     try:
         sheet = document.Sheets.getByName("Staff")
@@ -160,9 +160,14 @@ def test_one_undo_restores_the_sheet(calc: Office, tmp_path: Path) -> None:
         assert flash_fill(calc, document, "Staff", "D2").State == 1
         assert column(sheet, "D4:D4") == ["ŠIMŮNEK-1203 (2018)"]
         assert undo.getCurrentUndoActionTitle() == "Flash Fill"
+        filled = (sheet.getCellRangeByName("A1:E14").getDataArray(), colours(sheet, 4, range(1, 15)), comments(sheet))
         undo.undo()
         after = (sheet.getCellRangeByName("A1:E14").getDataArray(), colours(sheet, 4, range(1, 15)), comments(sheet))
         assert after == before
+        assert not undo.isUndoPossible()
+        undo.redo()
+        again = (sheet.getCellRangeByName("A1:E14").getDataArray(), colours(sheet, 4, range(1, 15)), comments(sheet))
+        assert again == filled
     finally:
         document.close(True)
 
@@ -244,5 +249,39 @@ def test_flashfill_function_shows_a_learning_error_in_its_cell(calc: Office) -> 
         sheet.getCellRangeByName("A1:B3").setDataArray((("a", "x"), ("a", "y"), ("b", "")))
         sheet.getCellRangeByName("C1:C3").setArrayFormula("=FLASHFILL(A1:A3;B1:B3)")
         assert sheet.getCellRangeByName("C1").getString().startswith("Flash Fill: ")
+    finally:
+        document.close(True)
+
+
+def configuration(office: Office, path: str) -> Any:
+    provider = office.create("com.sun.star.configuration.ConfigurationProvider")
+    return provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess", properties(nodepath=path)
+    )
+
+
+def test_the_menu_item_and_toolbar_button_run_the_command(calc: Office) -> None:
+    ui = "/org.openoffice.Office.Addons/AddonUI"
+    menu = configuration(calc, f"{ui}/OfficeMenuBarMerging/org.flashfill.calc.menu/data")
+    assert menu.MergePoint == ".uno:DataMenu\\.uno:DataSort"
+    assert menu.MergeContext == "com.sun.star.sheet.SpreadsheetDocument"
+    item = menu.MenuItems.getByName("flashfill")
+    assert (item.URL, item.Title) == (COMMAND, "Flash Fill")
+    button = configuration(calc, f"{ui}/OfficeToolBar/org.flashfill.calc.toolbar/flashfill")
+    assert (button.URL, button.Title) == (COMMAND, "Flash Fill")
+    handler = configuration(calc, "/org.openoffice.Office.ProtocolHandler/HandlerSet/org.flashfill.calc.Command")
+    assert tuple(handler.Protocols) == ("org.flashfill.calc:*",)
+
+
+def test_a_protected_sheet_is_left_as_it_is_and_the_user_told(calc: Office, tmp_path: Path) -> None:
+    document = calc.open(copy("staff.ods", tmp_path))
+    try:
+        sheet = document.Sheets.getByName("Staff")
+        sheet.protect("")
+        before = sheet.getCellRangeByName("A1:D13").getDataArray()
+        result = flash_fill(calc, document, "Staff", "D4")
+        assert result.State == 0
+        assert result.Result == "Nothing was filled: sheet 'Staff' is protected: unprotect it first (Tools › Protect Sheet)."
+        assert sheet.getCellRangeByName("A1:D13").getDataArray() == before
     finally:
         document.close(True)

@@ -209,6 +209,16 @@ def test_console_script_runs_without_a_terminal_and_prints_no_progress(books):
     assert result.stderr == "" and "filled" in result.stdout
 
 
+def test_output_closed_early_by_its_reader_ends_quietly(books):
+    """`flashfill learn FILE | head -1`: no 'Broken pipe' message, the SIGPIPE exit code."""
+    script = Path(sys.executable).with_name("flashfill")
+    reader = subprocess.Popen([str(script), "learn", str(books / "contacts.xlsx")], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    reader.stdout.close()
+    _, err = reader.communicate()
+    assert err == b"" and reader.returncode == 141
+
+
 def test_progress_bar_waits_a_second_then_draws():
     now = [0.0]
     stream = io.StringIO()
@@ -271,6 +281,18 @@ def test_a_typed_cell_that_looks_like_a_typo_is_pointed_out(tmp_path, capsys):
     assert list(csv.reader(open(tmp_path / "t.filled.csv", encoding="utf-8", newline="")))[4] == ["Di Fu", "Fx"]
 
 
+def test_a_csv_fill_never_imports_openpyxl(books):
+    """Workbook support is loaded only for workbooks, so a CSV fill starts quickly."""
+    script = (
+        "import sys; from flashfill.cli import main; "
+        f"code = main(['fill', {str(books / 'products.csv')!r}, '-o', {str(books / 'out.csv')!r}, '-q']); "
+        "print(code, 'openpyxl' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "False"]
+    assert (books / "out.csv").exists()
+
+
 def test_version_comes_from_the_package_metadata(capsys):
     from importlib.metadata import version
     with pytest.raises(SystemExit) as caught:
@@ -317,7 +339,8 @@ def test_apply_refuses_a_program_of_constants_unless_allowed(tmp_path, capsys):
     src = write_csv(tmp_path / "t.csv", [["Name", "Notes"], ["Ann Lee", "call back"], ["Bo Ek", ""],
                                          ["Cy Do", "call back"]])
     saved = tmp_path / "p.json"
-    assert run(capsys, "learn", src, "--allow-constant", "--save", saved)[0] == 0
+    code, out, err = run(capsys, "learn", src, "--allow-constant", "--save", saved)
+    assert code == 0 and "note: column B (\"Notes\") is filled with fixed text ('call back')" in out
     code, out, err = run(capsys, "apply", saved, src)
     assert code == 2 and "only writes fixed text" in err and "--allow-constant" in err
     assert run(capsys, "apply", saved, src, "--allow-constant")[0] == 0
@@ -339,3 +362,11 @@ def test_a_field_too_large_names_the_row_where_it_starts(tmp_path, capsys):
     code, out, err = run(capsys, "fill", src)
     assert code == 2 and "t.csv: row 5003: a cell is longer than 131072 characters" in err
     assert "quote opened in this row is never closed" in err
+
+
+def test_a_category_column_of_fixed_texts_needs_allow_constant(tmp_path, capsys):
+    src = write_csv(tmp_path / "t.csv", [["Name", "Notes"], ["Ann Lee", "call back"], ["Bo Ek", "left voicemail"],
+                                         ["Cy Do", "call back"], ["Di Fu", ""], ["Ed Gu", "left voicemail"]])
+    code, out, err = run(capsys, "fill", src)
+    assert code == 2 and "only picks one of a few fixed texts by tests on the inputs" in err
+    assert "('call back', 'left voicemail')" in err and "if it is a category the inputs decide" in err

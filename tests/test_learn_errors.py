@@ -42,14 +42,37 @@ def test_row_with_too_few_columns_for_the_program():
         program(("only one",))
 
 
-def test_tiny_budget_gives_a_clear_error_or_a_program():
-    examples = [("x" * 60 + str(i), "y" * 30 + str(i)) for i in range(6)]
-    try:
-        program = flashfill.learn(examples, timeout=0.0)
-    except flashfill.LearnError as e:
-        assert "time budget" in str(e)
-    else:
-        assert all(program(row) == out for row, out in examples)
+#: Examples that take some thousands of units of work (a conditional on two columns).
+HEAVY = [
+    (("University of Texas", "Austin, TX, USA"), "Austin, TX, USA"),
+    (("MIT", "Cambridge, MA"), "Cambridge, MA, USA"),
+    (("Rice University", "Houston, TX"), "Houston, TX, USA"),
+    (("Stanford", "Palo Alto, CA, USA"), "Palo Alto, CA, USA"),
+    (("Duke University", "Durham, NC"), "Durham, NC, USA"),
+]
+
+
+def test_running_out_of_work_is_a_clear_error_never_a_wrong_program():
+    examples = HEAVY
+    with pytest.raises(flashfill.LearnError, match="budget of 200 units of work for 5 examples"):
+        flashfill.learn(examples, work=200)
+    outcomes = set()
+    for work in (10, 100, 1_000, 10_000, 100_000, None):
+        try:
+            program = flashfill.learn(examples, work=work)
+        except flashfill.LearnError as e:
+            assert "units of work" in str(e)
+            outcomes.add("error")
+        else:
+            assert all(program(row) == out for row, out in examples)
+            outcomes.add("program")
+    assert outcomes == {"error", "program"}
+
+
+def test_the_wall_clock_guard_still_stops_a_runaway():
+    examples = HEAVY
+    with pytest.raises(flashfill.LearnError, match="budget of 0 s"):
+        flashfill.learn(examples, timeout=0.0, work=None)
 
 
 def test_examples_no_condition_tells_apart_are_named():

@@ -54,6 +54,28 @@ def test_a_typo_in_one_of_five_examples_is_reported():
     assert "example 4" in str(suspicious[0])
 
 
+def test_swapped_letters_among_five_names_are_reported():
+    s = flashfill.Session()
+    for row, out in [("John Smith", "Smith"), ("Jane Doe", "Deo"), ("Ada Lovelace", "Lovelace"),
+                     ("Alan Turing", "Turing"), ("Grace Hopper", "Hopper")]:
+        s.add_example(row, out)
+    assert [(x.index, x.expected) for x in s.suspicious_examples()] == [(1, "Doe")]
+
+
+def test_a_case_of_its_own_is_not_a_typo():
+    """An example alone in its branch whose output is not a slip away from what the
+    others suggest is a special case the user meant, not a typo."""
+    for examples in ([("Order 123", "123"), ("Ref 45", "45"), ("Invoice 678", "678"), ("cancelled", "none")],
+                     [("Ann Lee", "Lee"), ("Bo Chan", "Chan"), ("Cy Diaz", "Diaz"), ("Sun Yat-sen", "Sun")],
+                     [("14 kb", "0.014 mb"), ("59 kb", "0.059 mb"), ("3 kb", "0.003 mb"), ("140 kb", "0.14 mb")],
+                     [("honest man", "an honest man"), ("orange", "an orange"), ("used car", "a used car"),
+                      ("apple", "an apple")]):
+        s = flashfill.Session()
+        for row, out in examples:
+            s.add_example(row, out)
+        assert s.suspicious_examples() == []
+
+
 def test_consistent_examples_are_not_suspicious():
     s = flashfill.Session()
     for row, out in [("a1", "1"), ("b22", "22"), ("c333", "333")]:

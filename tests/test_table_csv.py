@@ -69,15 +69,12 @@ def test_encodings_detected(tmp_path):
     assert detect_encoding(plain) == "utf-8"
 
 
-def test_cp1252_file_is_read_after_utf8_fails(tmp_path):
+def test_cp1252_file_is_read_as_cp1252(tmp_path):
     path = tmp_path / "legacy.csv"
     path.write_bytes("Name,City\r\nRené,Zürich\r\n".encode("cp1252"))
     table_ = CsvTable(path)
-    with pytest.raises(UnicodeDecodeError) as caught:
-        list(table_.chunks())
-    table_.fall_back(caught.value)
-    assert table_.format.encoding == "cp1252"
     assert list(table_.chunks()) == [(2, [["René", "Zürich"]])]
+    assert table_.legacy and "Windows-1252 text, not UTF-8" in table_.check_read(None)[0]
 
 
 @pytest.mark.parametrize("head, words", [

@@ -266,6 +266,9 @@ def test_a_ragged_row_makes_no_phantom_target(tmp_path):
     assert (tmp_path / "r.filled.csv").read_bytes() == b"Name,Out\nann,ANN\nbo,BO\ncy,CY,call back\ndee,DEE\n"
     assert report.target == 'column B ("Out")' and report.inputs == 'column A ("Name")'
     assert "more fields than the header row (up to column C)" in report.notes[0]
+    calls = []
+    report = fill(src, Columns(inputs=["A", "C"]), learner=upper_learner(calls))
+    assert calls[0][1] == [("bo", ""), ("cy", "call back"), ("dee", "")] and not report.notes
 
 
 def test_rule_first_column_target_takes_inputs_from_the_right():
@@ -327,8 +330,8 @@ def test_formula_in_the_target_column_is_never_overwritten(tmp_path):
     report = fill(src, learner=upper_learner())
     sheet = openpyxl.load_workbook(tmp_path / "f.filled.xlsx").active
     assert sheet["B3"].value == "=UPPER(A3)" and sheet["B4"].value == "C"
-    assert report.notes == ["B3 of the target hold formulas with no saved value: they are kept as they are but "
-                            "are not examples (open and save the workbook in Excel first to use them)"]
+    assert report.notes == ["cell B3 of the target holds a formula with no saved value: it is kept as it is but "
+                            "is not an example (open and save the workbook in Excel first to use it)"]
 
 
 def test_every_row_number_is_the_spreadsheet_row_even_with_multiline_cells(tmp_path):

@@ -88,6 +88,15 @@ def test_a_read_only_file_is_refused_unless_forced(tmp_path, capsys):
     assert stat.S_IMODE(src.stat().st_mode) == 0o444
 
 
+def test_in_place_through_a_symbolic_link_fills_the_file_it_points_to(tmp_path):
+    src = write_csv(tmp_path / "real.csv", [["In", "Out"], ["a", "A"], ["b", ""]])
+    original = src.read_bytes()
+    (tmp_path / "link.csv").symlink_to(src)
+    report = fill(tmp_path / "link.csv", destination=IN_PLACE, learner=upper_learner())
+    assert (tmp_path / "link.csv").is_symlink() and src.read_bytes().endswith(b"b,B\r\n")
+    assert report.backup == (tmp_path / "real.csv.bak").resolve() and report.backup.read_bytes() == original
+
+
 def test_the_file_mode_is_kept(tmp_path):
     src = write_csv(tmp_path / "m.csv", [["In", "Out"], ["a", "A"], ["b", ""]])
     src.chmod(0o640)

@@ -56,8 +56,12 @@ class Command(unohelper.Base, XInitialization, XDispatchProvider, XNotifyingDisp
             message, ok = missing_module(error), False
             tell(self.context, self.frame, message, ok)
         else:
-            report = run(self.context, self.frame)
-            message, ok = report.message, report.ok
+            try:
+                report = run(self.context, self.frame)
+                message, ok = report.message, report.ok
+            except Exception as error:  # noqa: BLE001 - any failure is told, not lost in the dispatch
+                message, ok = f"Nothing was filled: {getattr(error, 'Message', None) or error}.", False
+                tell(self.context, self.frame, message, ok)
         if listener is not None:
             from com.sun.star.frame import DispatchResultEvent
 

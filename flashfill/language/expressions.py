@@ -301,4 +301,6 @@ class Concatenate:
                 used |= atom.columns_used()
             elif isinstance(atom, Loop):
                 used |= atom.body.columns_used()
+            elif not isinstance(atom, ConstStr):
+                used |= atom.columns_used()
         return used

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from typing import Any
 
 from .compiled import ManyFn, compile_switch
+from .cells import as_cells, as_row, is_blank
 from .conditionals import Switch
 from .expressions import Row
 from .serialize import switch_from_data, switch_to_data
 
 FORMAT_VERSION = 1
-
-
-def as_row(row: str | Sequence[str]) -> Row:
-    """A row as a tuple of strings: a bare string is a one-column row.
-
-    >>> as_row("a"), as_row(["a", "b"])
-    (('a',), ('a', 'b'))
-    """
-    if isinstance(row, str):
-        return (row,)
-    values = tuple(row)
-    for i, v in enumerate(values):
-        if not isinstance(v, str):
-            raise TypeError(f"column {i + 1} of the row is {type(v).__name__}, not str: {v!r:.60}")
-    return values
+__all__ = ["FORMAT_VERSION", "Program", "as_row"]
 
 
 class Program:
@@ -49,11 +38,19 @@ class Program:
         self._fn = switch.evaluator()
         self._many: ManyFn | None = None
 
-    def __call__(self, row: str | Sequence[str]) -> str | None:
-        values = as_row(row)
-        if len(values) < self.columns:
-            raise ValueError(f"the program needs {self.columns} columns, the row has {len(values)}")
-        return self._fn(values, 0)
+    def __call__(self, row: Any) -> str | None:
+        """The output for one row (a str is a one-column row); None where the program is
+        undefined or every cell is blank (None, NaN); numbers are read as a spreadsheet shows them."""
+        cells = as_cells(row)
+        if is_blank(cells):
+            return None
+        return self._fn(self._checked(cells), 0)
+
+    def _checked(self, cells: tuple[str | None, ...], index: int | None = None) -> Row:
+        if len(cells) < self.columns:
+            where = "the row" if index is None else f"row {index + 1}"
+            raise ValueError(f"the program needs {self.columns} columns, {where} has {len(cells)}")
+        return tuple("" if text is None else text for text in cells)
 
     def columns_used(self) -> set[int]:
         """Indexes (0-based) of the input columns the program reads.
@@ -66,15 +63,37 @@ class Program:
         """Like calling the program, without checking the row (for tight loops)."""
         return self._fn(row, 0)
 
-    def map(self, rows: Iterable[Row]) -> list[str | None]:
-        """``[program.run(row) for row in rows]``, several times faster on many rows.
+    def map(self, rows: Iterable[Any]) -> list[str | None]:
+        """``[program(row) for row in rows]``, several times faster on many rows: a str is
+        a one-column row, a row of blank cells (None, NaN) gives None, numbers are read as
+        a spreadsheet shows them.
 
         The program is compiled to one flat function on the first call (a fraction of a
         millisecond), so single calls and short lists are better served by ``run``.
+
+        >>> from flashfill import learn
+        >>> learn([("mary jones", "Mary")]).map(["bob brown", None, float("nan"), ("ann lee",)])
+        ['Bob', None, None, 'Ann']
         """
         if self._many is None:
             self._many = compile_switch(self.switch)
-        return self._many(rows)
+        rows = rows if isinstance(rows, list) else list(rows)
+        if self._plain(rows):
+            return self._many(rows)
+        cells = [as_cells(row) for row in rows]
+        filled = [self._checked(c, i) for i, c in enumerate(cells) if not is_blank(c)]
+        outputs = iter(self._many(filled))
+        return [None if is_blank(c) else next(outputs) for c in cells]
+
+    def _plain(self, rows: list[Any]) -> bool:
+        """Whether every row is a tuple of at least ``columns`` strings (the fast path)."""
+        if not rows:
+            return True
+        return (
+            set(map(type, rows)) == {tuple}
+            and set(map(type, chain.from_iterable(rows))) <= {str}
+            and min(map(len, rows)) >= self.columns
+        )
 
     def explain(self, names: Sequence[str] | None = None) -> str:
         """The program in words, one step a line; ``names`` are optional column headers."""

@@ -12,6 +12,9 @@ from .conditionals import Guard, Match, Switch
 from .expressions import Atom, Concatenate, ConstStr, Loop, SubStr
 from .positions import ColumnPos, CPos, Pos, Position, Shift, TokenSeq
 from .tokens import Token
+from .values.atoms import FormatDate, FormatNumber
+from .values.kinds import HasValue
+from .values.number_format import NumberFormat
 
 
 def token_to_data(t: Token) -> Any:
@@ -70,6 +73,20 @@ def atom_to_data(a: Atom) -> dict:
         if a.pad:
             data["pad"] = a.pad
         return data
+    if isinstance(a, FormatDate):
+        data = {"node": "FormatDate", "source": atom_to_data(a.source), "pattern": list(a.pattern), "order": a.order}
+        if a.unit:
+            data.update(unit=a.unit, step=a.step, mode=a.mode)
+        if a.shift:
+            data["shift"] = a.shift
+        return data
+    if isinstance(a, FormatNumber):
+        f = a.format
+        return {
+            "node": "FormatNumber", "source": atom_to_data(a.source), "point": a.point, "scale": a.scale,
+            "step": a.step, "mode": a.mode, "decimals": f.decimals, "group": f.group, "out_point": f.point,
+            "significant": f.significant, "exponent": f.exponent, "negative": f.negative, "factor": a.factor,
+        }
     return {"node": "Loop", "body": trace_to_data(a.body)}
 
 
@@ -84,7 +101,30 @@ def atom_from_data(d: dict) -> Atom:
         )
     if kind == "Loop":
         return Loop(trace_from_data(d["body"]))
+    if kind == "FormatDate":
+        pattern = tuple(str(p) for p in d["pattern"])
+        return FormatDate(
+            _source(d), pattern, str(d["order"]), str(d.get("unit", "")), int(d.get("step", 1)), str(d.get("mode", "down")),
+            int(d.get("shift", 0)),
+        )
+    if kind == "FormatNumber":
+        number_format = NumberFormat(
+            int(d["decimals"]), str(d["group"]), str(d["out_point"]), int(d.get("significant", 0)), str(d.get("exponent", "")),
+            str(d.get("negative", "-")),
+        )
+        return FormatNumber(
+            _source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]),
+            str(d.get("factor", "")),
+        )
     raise ValueError(f"expected an atom, got {kind!r}")
+
+
+def _source(d: dict) -> SubStr:
+    """The SubStr a value atom reads its value from."""
+    source = atom_from_data(d["source"])
+    if not isinstance(source, SubStr):
+        raise ValueError(f"a value is read from a SubStr, not from {d['source']!r:.80}")
+    return source
 
 
 def trace_to_data(e: Concatenate) -> dict:
@@ -97,11 +137,15 @@ def trace_from_data(d: dict) -> Concatenate:
     return Concatenate(tuple(atom_from_data(a) for a in d["atoms"]))
 
 
-def match_to_data(m: Match) -> dict:
+def match_to_data(m: Match | HasValue) -> dict:
+    if isinstance(m, HasValue):
+        return {"node": "HasValue", "column": m.column, "kind": m.kind, "negated": m.negated}
     return {"node": "Match", "column": m.column, "tokens": seq_to_data(m.tokens), "count": m.count, "negated": m.negated}
 
 
-def match_from_data(d: dict) -> Match:
+def match_from_data(d: dict) -> Match | HasValue:
+    if _kind(d) == "HasValue":
+        return HasValue(int(d["column"]), str(d["kind"]), bool(d["negated"]))
     if _kind(d) != "Match":
         raise ValueError(f"expected Match, got {_kind(d)!r}")
     return Match(int(d["column"]), seq_from_data(d["tokens"]), int(d["count"]), bool(d["negated"]))

@@ -25,22 +25,43 @@ LITERAL_SUPPORT = 0.5
 _WORD = regex.compile(r"[\p{L}\p{M}]{2,}")
 
 
-class Deadline:
-    """A wall-clock budget; ``check()`` raises ``OutOfTime`` once it has passed."""
+class Budget:
+    """How much work one learning run may do, counted in units (a product node, a
+    position-set intersection, a guard candidate), so that the same examples give the
+    same program on any machine and under any load. A wall-clock limit stays as a
+    last-resort guard against a runaway; the work limit is meant to decide first.
 
-    def __init__(self, seconds: float | None) -> None:
+    >>> budget = Budget(work=3, seconds=None)
+    >>> budget.spend(2)
+    >>> budget.spend(2)
+    Traceback (most recent call last):
+    ...
+    flashfill.learning.context.OutOfBudget: work
+    """
+
+    def __init__(self, work: int | None, seconds: float | None) -> None:
+        self.work, self.seconds = work, seconds
+        self.spent = 0
         self.end = None if seconds is None else time.perf_counter() + seconds
+        self._next_clock = CLOCK_EVERY
 
-    def passed(self) -> bool:
-        return self.end is not None and time.perf_counter() > self.end
+    def spend(self, units: int = 1) -> None:
+        """Count ``units`` of work; raises ``OutOfBudget`` once the work or the time is used up."""
+        self.spent += units
+        if self.work is not None and self.spent > self.work:
+            raise OutOfBudget("work")
+        if self.spent >= self._next_clock:
+            self._next_clock = self.spent + CLOCK_EVERY
+            if self.end is not None and time.perf_counter() > self.end:
+                raise OutOfBudget("time")
 
-    def check(self) -> None:
-        if self.passed():
-            raise OutOfTime()
+
+#: Units of work between two looks at the clock (reading it is not free).
+CLOCK_EVERY = 512
 
 
-class OutOfTime(Exception):
-    """The learning budget ran out."""
+class OutOfBudget(Exception):
+    """The learning budget ran out; the argument says which: "work" or "time"."""
 
 
 @dataclass(slots=True)

@@ -19,6 +19,7 @@ from ..language.tokens import Token
 from .position_sets import END_INDEX, START_INDEX
 from .ranking import token_cost
 from .traces import ColumnData, Example
+from .value_guards import VALUE_KIND_COST, value_kinds
 
 MAX_COUNT = 3
 #: Words of the data as guard tokens ("has 'Inc'") fit the examples easily and
@@ -84,6 +85,11 @@ def predicates(examples: list[Example], sample: list[tuple[str, ...]], columns: 
                     key = (truth, truth_sample)
                     if key not in found or p.cost < found[key].cost:
                         found[key] = p
+        for match, on, on_sample in value_kinds(col, rows, sample_texts):
+            p = Predicate(match, on, on_sample, VALUE_KIND_COST + 0.2 * match.negated)
+            key = (on, on_sample)
+            if on not in (0, everyone) and (key not in found or p.cost < found[key].cost):
+                found[key] = p
     return list(found.values())
 
 

@@ -9,13 +9,17 @@ from ..errors import LearnError
 from ..language.conditionals import Guard, Switch
 from ..language.expressions import Concatenate
 from ..language.program import Program, as_row
-from .context import Deadline, OutOfTime, column_tokens, common_words, sample_rows
+from .context import Budget, OutOfBudget, column_tokens, common_words, sample_rows
 from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
 from .traces import ColumnData, Example, TraceLearner
+from .typos import looks_like_typo
 
-DEFAULT_TIMEOUT = 2.0
+#: The learning budget: units of work (see ``Budget``), which decide, and a wall-clock
+#: limit in seconds, a last resort far above what the work takes on a slow machine.
+DEFAULT_WORK = 2_000_000
+DEFAULT_TIMEOUT = 30.0
 #: Runners-up per branch that the session compares.
 ALTERNATIVE_TRACES = 8
 RowLike = str | Sequence[str]
@@ -64,6 +68,9 @@ class Learned:
     #: Indexes of examples that only a branch of their own explains, while all the
     #: other examples share one trace: the likely typos.
     suspicious: list[tuple[int, str | None]] = field(default_factory=list)
+    #: The examples (indexes after duplicates are dropped) each case of the program's
+    #: Switch was learned from, in the order of the cases.
+    branches: list[tuple[int, ...]] = field(default_factory=list)
 
 
 def learn(
@@ -71,18 +78,19 @@ def learn(
     inputs: Iterable[RowLike] | None = None,
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
+    work: int | None = DEFAULT_WORK,
 ) -> Program:
     """Learn the best-ranked program that reproduces every example.
 
     ``inputs`` are unlabeled rows (typically the whole input column): the ranker
     prefers programs defined on them. Raises ``LearnError`` when no program fits,
-    or when the time budget runs out first.
+    or when the budget (``work`` units, ``timeout`` seconds) runs out first.
 
     >>> p = learn([("John Smith", "Smith, J.")], inputs=["Jane Doe", "Alan Turing"])
     >>> p("Jane Doe"), p("Alan Turing")
     ('Doe, J.', 'Turing, A.')
     """
-    return learn_all(examples, inputs, timeout=timeout, alternatives=False).program
+    return learn_all(examples, inputs, timeout=timeout, work=work, alternatives=False).program
 
 
 def learn_all(
@@ -90,10 +98,11 @@ def learn_all(
     inputs: Iterable[RowLike] | None = None,
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
+    work: int | None = DEFAULT_WORK,
     alternatives: bool = True,
 ) -> Learned:
     """Like ``learn``, also returning runners-up and suspicious examples (for the session)."""
-    deadline = Deadline(timeout)
+    budget = Budget(work, timeout)
     exs = normalize_examples(examples)
     width = len(exs[0].row)
     for i, ex in enumerate(exs):
@@ -104,20 +113,21 @@ def learn_all(
         if len(row) != width:
             raise ValueError(f"input row {i + 1} has {len(row)} columns, the examples have {width}")
     sample = sample_rows(unlabeled) if unlabeled else []
-    synthesizer = Synthesizer(exs, _column_data(exs, sample, width), sample, deadline)
+    synthesizer = Synthesizer(exs, _column_data(exs, sample, width), sample, budget)
     try:
         switch = synthesizer.switch()
-    except OutOfTime:
+    except OutOfBudget as out:
+        limit = f"{work:,} units of work" if out.args == ("work",) else f"{timeout:g} s"
         raise LearnError(
-            f"no program found within the time budget of {timeout:g} s for {len(exs)} examples; "
+            f"no program found within the learning budget of {limit} for {len(exs)} examples; "
             "try fewer or shorter examples"
         ) from None
-    learned = Learned(Program(switch, width))
+    learned = Learned(Program(switch, width), branches=[tuple(sorted(g)) for g, _, _ in synthesizer.groups])
     if alternatives:
         try:
             learned.alternatives = [(score, Program(s, width)) for score, s in synthesizer.alternatives(switch)]
             learned.suspicious = synthesizer.suspicious()
-        except OutOfTime:
+        except OutOfBudget:
             pass
     return learned
 
@@ -125,21 +135,28 @@ def learn_all(
 class Synthesizer:
     """One trace for all examples if there is one, else guarded branches (DESIGN.md §4)."""
 
-    def __init__(self, exs: list[Example], columns: list[ColumnData], sample: list[tuple[str, ...]], deadline: Deadline) -> None:
-        self.exs, self.columns, self.sample, self.deadline = exs, columns, sample, deadline
+    def __init__(self, exs: list[Example], columns: list[ColumnData], sample: list[tuple[str, ...]], budget: Budget) -> None:
+        self.exs, self.columns, self.sample, self.budget = exs, columns, sample, budget
         self.learners: dict[Group, TraceLearner] = {}
         self.traces: dict[Group, tuple[float, Concatenate] | None] = {}
+        #: Groups found to have no trace: no group containing one of them has one either.
+        self.failed: list[Group] = []
         self.groups: list[tuple[Group, float, Concatenate]] = []
         self.loops = Loops()
 
     def learner(self, group: Group) -> TraceLearner:
         if group not in self.learners:
-            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.deadline, self.loops)
+            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.budget, self.loops)
         return self.learners[group]
 
     def trace_of(self, group: Group) -> tuple[float, Concatenate] | None:
         if group not in self.traces:
-            self.traces[group] = self.learner(group).learn()
+            if any(failed <= group for failed in self.failed):
+                self.traces[group] = None
+            else:
+                self.traces[group] = self.learner(group).learn()
+                if self.traces[group] is None:
+                    self.failed.append(group)
         return self.traces[group]
 
     def switch(self) -> Switch:
@@ -168,7 +185,7 @@ class Synthesizer:
         for (group, score, trace), rows in zip(self.groups, routed):
             received = [self.sample[r] for r in rows]
             columns = [data.restricted(received) for data in self.columns]
-            learner = TraceLearner([self.exs[i] for i in sorted(group)], columns, self.deadline, self.loops)
+            learner = self.learner(group).ranked_on(columns)
             found = learner.learn()
             if found is not None:
                 self.learners[group] = learner
@@ -189,7 +206,7 @@ class Synthesizer:
         defined = [_defined_on(trace, self.sample) for _, _, trace in self.groups]
         best: tuple[tuple[float, int, int], list[int], list[Guard]] | None = None
         for default in range(len(self.groups)):
-            self.deadline.check()
+            self.budget.spend(len(preds))
             order = [g for g in range(len(self.groups)) if g != default] + [default]
             found = self._guards_in_order(order, preds, defined)
             if found is None:
@@ -257,8 +274,9 @@ class Synthesizer:
         return out
 
     def suspicious(self) -> list[tuple[int, str | None]]:
-        """Examples that sit alone in a branch while every other example fits one trace,
-        with the output that trace would have given them."""
+        """Examples that sit alone in a branch while every other example fits one trace
+        that would have given them nearly their output (a slip of the keyboard away),
+        with that output."""
         if len(self.groups) < 2 or len(self.exs) < 3:
             return []
         everyone = frozenset(range(len(self.exs)))
@@ -269,7 +287,9 @@ class Synthesizer:
             (i,) = group
             rest = self.trace_of(everyone - group)
             if rest is not None:
-                found.append((i, rest[1].evaluator()(self.exs[i].row, 0)))
+                expected = rest[1].evaluator()(self.exs[i].row, 0)
+                if looks_like_typo(self.exs[i].output, expected, self.exs[i].row):
+                    found.append((i, expected))
         return found
 
 

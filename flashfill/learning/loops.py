@@ -18,9 +18,9 @@ import re
 from functools import lru_cache
 from itertools import chain
 
-from ..language.expressions import Loop
+from ..language.expressions import CASES, Loop, apply_case
 from ..language.positions import Pos
-from .context import Deadline
+from .context import Budget
 from .position_sets import COLUMN, CPOS, SHIFT, token_seq
 from .ranking import ATOM_COST, is_whole_run
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
@@ -55,7 +55,7 @@ def shape(text: str) -> str:
     """
     out = []
     for ch in text:
-        kind = "L" if ch.isalpha() else "N" if ch.isdigit() else ch
+        kind = _shape_kind(ch)
         if not out or out[-1] != kind or kind not in "LN":
             out.append(kind)
     return "".join(out)
@@ -67,6 +67,9 @@ class Loops:
     def __init__(self) -> None:
         self.attempts = 0
         self.cache: dict[tuple, list[tuple[float, Loop]]] = {}
+        #: The bodies' (start, end) choices by column and position sets, shared by every body.
+        self.pairs: dict[tuple[int, frozenset, frozenset], tuple] = {}
+        self.characters: dict[tuple[str, ...], frozenset[str]] = {}
 
     def edges(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, LoopAtom]]:
         """Loop edges out of ``node``: every candidate that fits every example there."""
@@ -138,6 +141,16 @@ class Loops:
         self.cache[key] = _best(found)
         return self.cache[key]
 
+    def _copyable(self, row: tuple[str, ...]) -> frozenset[str]:
+        """Every character a SubStr can copy from ``row``, in any of its cases (cached)."""
+        found = self.characters.get(row)
+        if found is None:
+            found = self.characters[row] = frozenset(
+                ch for text in row for case in CASES
+                for changed in (apply_case(text, case),) if len(changed) == len(text) for ch in changed
+            )
+        return found
+
     @staticmethod
     def _keep(found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
         """Record ``loop`` if, on each span's row, it produces at least that span of the output."""
@@ -149,8 +162,10 @@ class Loops:
         found[loop] = max(score, found.get(loop, score))
 
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
+        if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
+            return []  # a piece with no character of its row: no body copies anything
         examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
-        body = BodyLearner(examples, ws, learner.columns, learner.deadline)
+        body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs)
         loops = []
         for score, atoms in body.learn_top(BODIES_TRIED):
             if not any(isinstance(x, SubAtom) for x in atoms):
@@ -170,16 +185,27 @@ def _piece_pairs(out: str, i: int) -> tuple[tuple[int, int], ...]:
     and ``joint`` ask for the same output and start.
     """
     natural, inside = [], []
+    kinds = [_shape_kind(ch) for ch in out]
     for k1 in range(i + 1, min(len(out), i + MAX_PIECE) + 1):
         piece = shape(out[i:k1])
+        grown = ""  # shape(out[k1:k2]), which only ever grows with k2
         for k2 in range(k1 + 1, min(len(out), k1 + MAX_PIECE) + 1):
-            if shape(out[k1:k2]) != piece:
+            kind = kinds[k2 - 1]
+            if not grown or grown[-1] != kind or kind not in "LN":
+                grown += kind
+                if not piece.startswith(grown):
+                    break
+            if grown != piece:
                 continue
             single = k1 == i + 1 and k2 == k1 + 1
             cut = natural if single or _run_ends(out, k1) and _run_ends(out, k2) else inside
             cut.append((k1, k2))
     inside.sort(key=lambda k: (abs(2 * k[0] - i - k[1]), k[0]))
     return tuple((natural + inside)[:PAIRS_TRIED])
+
+
+def _shape_kind(ch: str) -> str:
+    return "L" if ch.isalpha() else "N" if ch.isdigit() else ch
 
 
 def _run_ends(text: str, k: int) -> bool:
@@ -198,9 +224,14 @@ def _best(found: dict[Loop, float]) -> list[tuple[float, Loop]]:
 class BodyLearner(TraceLearner):
     """A TraceLearner whose examples are pieces of loops, piece e being iteration ``ws[e]``."""
 
-    def __init__(self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], deadline: Deadline) -> None:
-        super().__init__(pieces, columns, deadline, loops=None)
+    reads_values = False
+
+    def __init__(
+        self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], budget: Budget, pairs: dict | None = None
+    ) -> None:
+        super().__init__(pieces, columns, budget, loops=None)
         self.ws = ws
+        self._pairs = {} if pairs is None else pairs
         self._shifted: dict[tuple[int, int, int], frozenset] = {}
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
@@ -220,6 +251,13 @@ class BodyLearner(TraceLearner):
         """The best start and end by their priors, where both ends of one run ("each run
         of capitals") beat ends on two tokens counted in step, which drift apart where
         the tokens do not pair up ("from each word to each run of capitals")."""
+        key = (col, first, last)
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = self._choose_pair(col, first, last)
+        return found
+
+    def _choose_pair(self, col: int, first: frozenset, last: frozenset):
         ranker = self.columns[col].ranker
 
         def ranked(positions: frozenset):

@@ -41,6 +41,9 @@ _TOKEN_COST = {
 }
 _CHAR_COST = 0.12
 _LITERAL_COST = 0.3
+#: A word of the data ("Inc", "aka": in every example and most rows) just beyond the
+#: separator next to a place names it as well as the ends of the text do ("up to ' Inc'").
+LITERAL_PAIR = 0.0
 
 
 def token_cost(token: Token) -> float:
@@ -56,9 +59,9 @@ def is_separator(ch: str) -> bool:
     return ch in SPECIAL_CHARACTERS or ch.isspace()
 
 
-def const_score(text: str) -> float:
-    separators = sum(1 for ch in text if is_separator(ch))
-    return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (len(text) - separators)
+def const_score_of(length: int, separators: int) -> float:
+    """The score of a ConstStr of ``length`` characters, ``separators`` of them separators."""
+    return -ATOM_COST - CONST_OTHER_CHAR * separators - CONST_ALNUM_CHAR * (length - separators)
 
 
 WHOLE_RUN = 0.08
@@ -74,16 +77,27 @@ class PositionRanker:
 
     def __init__(self, tokens: ColumnTokens, rows: list[tuple[str, ...]], column: int) -> None:
         self.costs = [token_cost(t) for t in tokens.tokens]
+        self.kinds = [t.kind for t in tokens.tokens]
+        self.separators = [t.kind == "char" or t == Token("class", "whitespace") for t in tokens.tokens]
         #: The sampled rows (COLUMN descriptors read their other columns), this
         #: column's index, and the masks of this column's text in each row.
         self.rows = rows
         self.column = column
         self.sample: list[Masks] = [tokens.masks(row[column]) for row in rows]
         self._values: dict[Descriptor, tuple[int | None, ...]] = {}
+        self._priors: dict[Descriptor, float] = {}
+        self._data: dict[Descriptor, float] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
 
     def prior(self, d: Descriptor) -> float:
+        """The descriptor's score before the data is looked at (cached)."""
+        found = self._priors.get(d)
+        if found is None:
+            found = self._priors[d] = self._prior(d)
+        return found
+
+    def _prior(self, d: Descriptor) -> float:
         a, b, c = d
         if a == SHIFT:
             return -SHIFT_COST - SHIFT_CHAR * (b - 1)
@@ -93,17 +107,21 @@ class PositionRanker:
             return -CONSTANT_POSITION - 0.1 * min(abs(b if b > 0 else b + 1), 10)
         if a == COLUMN:
             return -COLUMN_ANCHOR
-        score = -OCCURRENCE * (abs(c) - 1) - self.sequence_cost(a) - self.sequence_cost(b)
+        score = -OCCURRENCE * (abs(c) - 1) - self.sequence_cost(a, True) - self.sequence_cost(b)
         if a != EPS and b != EPS:
             score -= TWO_SIDED
         return score
 
-    def sequence_cost(self, seq: int) -> float:
+    def sequence_cost(self, seq: int, left: bool = False) -> float:
+        """The cost of a token sequence on the ``left`` of a place, or on its right."""
         if seq == EPS:
             return 0.0
         if seq < PAIR:
             return self.costs[seq]
         i, j = tokens_of(seq)
+        near, far = (j, i) if left else (i, j)
+        if self.kinds[far] == "literal" and self.separators[near]:
+            return LITERAL_PAIR
         return self.costs[i] + self.costs[j] + SEQUENCE
 
     def values(self, d: Descriptor) -> tuple[int | None, ...]:
@@ -115,11 +133,15 @@ class PositionRanker:
         return found
 
     def data(self, d: Descriptor) -> float:
-        """Penalty for rows of the sample on which the descriptor is undefined."""
-        if not self.sample or d[0] == SHIFT:
-            return 0.0
-        missing = self.values(d).count(None)
-        return -UNDEFINED * missing / len(self.sample)
+        """Penalty for rows of the sample on which the descriptor is undefined (cached)."""
+        found = self._data.get(d)
+        if found is None:
+            if not self.sample or d[0] == SHIFT:
+                found = 0.0
+            else:
+                found = -UNDEFINED * self.values(d).count(None) / len(self.sample)
+            self._data[d] = found
+        return found
 
     def ranked(self, positions: frozenset, lean: int = 0, size: int = PAIR_CANDIDATES) -> list[tuple[float, Descriptor]]:
         """The best few descriptors of a set, best first; ``lean`` > 0 favours counting from
@@ -154,6 +176,8 @@ class PositionRanker:
         best = None
         for _, d1 in first:
             for _, d2 in last:
+                if best is not None and self._pair_bound(d1, d2) <= best[0]:
+                    continue
                 score = self.pair_score(d1, d2)
                 if best is None or score > best[0]:
                     best = (score, d1, d2)
@@ -175,6 +199,11 @@ class PositionRanker:
             return -UNDEFINED * missing / len(self.sample)
         missing = sum(1 for a, b in zip(self.values(d1), self.values(d2)) if a is None or b is None or a > b)
         return -UNDEFINED * missing / len(self.sample)
+
+    def _pair_bound(self, d1: Descriptor, d2: Descriptor) -> float:
+        """An upper bound of ``pair_score(d1, d2)`` from what is cached per descriptor: the
+        substring is undefined on at least the rows where either end is."""
+        return self.prior(d1) + self.prior(d2) + min(self.data(d1), self.data(d2)) + self._whole(d1, d2)
 
     @staticmethod
     def _whole(d1: Descriptor, d2: Descriptor) -> float:

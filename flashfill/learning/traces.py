@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
-from .context import ColumnTokens, Deadline, Masks
+from .context import Budget, ColumnTokens, Masks
 from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
-from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score, is_separator
+from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
+from .buckets import bucket_bonus, bucket_starts
+from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
 NEG_INF = float("-inf")
@@ -65,7 +67,7 @@ class LoopAtom:
     loop: Loop
 
 
-Atom = str | SubAtom | LoopAtom  # a str is a ConstStr's text
+Atom = str | SubAtom | LoopAtom | ValueAtom  # a str is a ConstStr's text
 
 
 class ColumnData:
@@ -89,17 +91,34 @@ class ColumnData:
 class TraceLearner:
     """Finds the best trace consistent with all of ``examples``, or None."""
 
-    def __init__(self, examples: list[Example], columns: list[ColumnData], deadline: Deadline, loops=None) -> None:
+    #: Whether edges may read dates and numbers as values (see ``value_edges``).
+    reads_values = True
+
+    def __init__(self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None) -> None:
         self.examples = examples
         self.loops = loops
         self.columns = columns
-        self.deadline = deadline
+        self.budget = budget
         self.k = len(examples)
         self.masks = [[col.tokens.masks(ex.row[c]) for c, col in enumerate(columns)] for ex in examples]
         self._cased: dict[tuple[int, int, str], str | None] = {}
         self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
         self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
         self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
+        self._places: dict[tuple[int, int, int], frozenset] = {}
+        self._useful_cases: dict[int, tuple[str, ...]] = {}
+        self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
+        #: Per example, how many separators its output has before each index.
+        self._separators = [_prefix_counts(ex.output) for ex in examples]
+        self.values = ValueEdges(self)
+
+    def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
+        """A learner for the same examples whose columns rank on other rows; what does not
+        depend on the ranking (occurrences, position sets and their intersections) is shared."""
+        other = TraceLearner(self.examples, columns, self.budget, self.loops)
+        other._cased, other._occurrences, other._joined = self._cased, self._occurrences, self._joined
+        other._anchors, other._places, other._copy_edges = self._anchors, self._places, self._copy_edges
+        return other
 
     # ----- per-example substring occurrences ------------------------------------------
     def cased(self, e: int, col: int, case: str) -> str | None:
@@ -134,14 +153,36 @@ class TraceLearner:
         self._occurrences[key] = found
         return found
 
+    def _all_occurrences(self, col: int, case: str, node: tuple[int, ...]) -> list[list[tuple[int, int]]] | None:
+        """Each example's occurrences at ``node``, or None when some example has none."""
+        occ = []
+        for e in range(self.k):
+            found = self.occurrences(e, col, case, node[e])
+            if not found:
+                return None
+            occ.append(found)
+        return occ
+
+    def _cases(self, col: int) -> tuple[str, ...]:
+        """The case changes worth trying on column ``col``: no change, and each that changes
+        some example's text (one that changes none would copy what the plain copy does)."""
+        found = self._useful_cases.get(col)
+        if found is None:
+            found = self._useful_cases[col] = tuple(
+                case for case in CASES
+                if not case or any(self.cased(e, col, case) not in (None, ex.row[col]) for e, ex in enumerate(self.examples))
+            )
+        return found
+
     # ----- the product walk ---------------------------------------------------------------
     def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list[tuple[float, Atom]]]:
         """The best few atoms on each edge out of ``node``, keyed by the target node."""
-        self.deadline.check()
+        self.budget.spend()
         outs = [ex.output for ex in self.examples]
         found: dict[tuple[int, ...], list[tuple[float, Atom]]] = {}
 
         i0 = node[0]
+        separators = self._separators[0]
         inside_word = self._splits_word(node)
         for j0 in range(i0 + 1, len(outs[0]) + 1):
             text = outs[0][i0:j0]
@@ -151,38 +192,48 @@ class TraceLearner:
                     break
                 target.append(node[e] + len(text))
             else:
-                score = const_score(text)
+                score = const_score_of(j0 - i0, separators[j0] - separators[i0])
                 if inside_word or self._splits_word(target):
                     score -= CONST_SPLITS_WORD
                 found.setdefault(tuple(target), []).append((score, text))
 
-        for col, data in enumerate(self.columns):
-            for case in CASES:
-                occ = [self.occurrences(e, col, case, node[e]) for e in range(self.k)]
-                if not all(occ):
-                    continue
-                for starts, common in self._starts(col, occ):
-                    choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
-                    within = frozenset(d for d in common if d[0] != COLUMN)
-                    if within:
-                        choices += [(ends, within, last) for ends, last in self._shifts(starts)]
-                    for ends, first, last in choices:
-                        if case and (
-                            self._identity_suffices(col, starts, ends, node)
-                            or not self._case_holds(col, case, starts, ends, node)
-                        ):
-                            continue
-                        target = tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k))
-                        pair_score, start_d, end_d = self.choose_pair(col, first, last)
-                        score = -ATOM_COST + pair_score
-                        if case:
-                            score -= CASE_CHANGE
-                        if all(is_separator(ch) for ch in outs[0][i0:target[0]]):
-                            score -= SUB_PUNCTUATION
-                        found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
-        for target, score, atom in self.loop_edges(node) + self.padded_edges(node):
+        for col in range(len(self.columns)):
+            for case in self._cases(col):
+                for target, first, last in self._copies(node, col, case):
+                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
+                    score = -ATOM_COST + pair_score
+                    if case:
+                        score -= CASE_CHANGE
+                    if separators[target[0]] - separators[i0] == target[0] - i0:
+                        score -= SUB_PUNCTUATION
+                    found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
+        for target, score, atom in self.loop_edges(node) + self.padded_edges(node) + self.values.edges(node):
             found.setdefault(target, []).append((score, atom))
         return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
+
+    def _copies(self, node: tuple[int, ...], col: int, case: str) -> list[tuple[tuple[int, ...], frozenset, frozenset]]:
+        """(target, start set, end set) of every SubStr of column ``col`` with ``case`` out
+        of ``node``: what the ranking then chooses among (cached; it does not depend on it)."""
+        key = (node, col, case)
+        found = self._copy_edges.get(key)
+        if found is not None:
+            return found
+        found = []
+        occ = self._all_occurrences(col, case, node)
+        for starts, common in self._starts(col, occ) if occ is not None else ():
+            choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
+            within = frozenset(d for d in common if d[0] != COLUMN)
+            if within:
+                choices += [(ends, within, last) for ends, last in self._shifts(starts)]
+            for ends, first, last in choices:
+                if case and (
+                    self._identity_suffices(col, starts, ends, node)
+                    or not self._case_holds(col, case, starts, ends, node)
+                ):
+                    continue
+                found.append((tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k)), first, last))
+        self._copy_edges[key] = found
+        return found
 
     def _splits_word(self, node: tuple[int, ...]) -> bool:
         """Whether ``node`` falls inside a word of some example's output."""
@@ -225,7 +276,14 @@ class TraceLearner:
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         """The descriptors pointing at index t of example e's column ``col``, those
-        anchored on the example's other columns included."""
+        anchored on the example's other columns included (cached)."""
+        key = (e, col, t)
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = self._place_set(e, col, t)
+        return found
+
+    def _place_set(self, e: int, col: int, t: int) -> frozenset:
         data = self.columns[col]
         found = position_set(self.masks[e][col], t, data.sets, data.special)
         if len(self.columns) > 1:
@@ -247,7 +305,7 @@ class TraceLearner:
         combination that already disagrees is not extended."""
         partial: list[tuple[tuple[tuple[int, int], ...], tuple[int, ...], frozenset | None]] = [((), (), None)]
         for e, options in enumerate(occ):
-            self.deadline.check()
+            self.budget.spend(len(partial) * len(options))
             grown = []
             for chosen, places, common in partial:
                 for a, length in options:
@@ -267,6 +325,7 @@ class TraceLearner:
         """(end places, their joint position set) for every combination of lengths that agrees."""
         partial: list[tuple[tuple[int, ...], frozenset | None]] = [((), None)]
         for e, (a, length) in enumerate(starts):
+            self.budget.spend(len(partial) * length)
             grown = []
             for places, common in partial:
                 for b in range(a + 1, a + length + 1):
@@ -310,8 +369,8 @@ class TraceLearner:
         found = self.learn_top(RERANKED)
         if not found:
             return None
-        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]))
-        return score, self.build(atoms)
+        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]) + bucket_bonus(x[1]))
+        return score, self.build(bucket_starts(atoms, self.examples))
 
     def learn_top(self, top: int) -> list[tuple[float, list[Atom]]]:
         """Up to ``top`` best atom sequences by score (k-best programme over the product)."""
@@ -380,6 +439,9 @@ class TraceLearner:
             if isinstance(atom, LoopAtom):
                 built.append(atom.loop)
                 continue
+            if isinstance(atom, ValueAtom):
+                built.append(atom.build(self.position(atom.start, atom.column), self.position(atom.end, atom.column)))
+                continue
             start, end = (choice or {}).get(i, (atom.start, atom.end))
             first = self.position(start, atom.column)
             last = Shift(first, end[1]) if end[0] == SHIFT else self.position(end, atom.column)
@@ -407,6 +469,14 @@ def _span(atom: SubAtom, masks: Masks, row: tuple[str, ...]) -> tuple[int, int]:
     start = evaluate_in_row(atom.start, masks, row, atom.column)
     end = start + atom.end[1] if atom.end[0] == SHIFT else evaluate_in_row(atom.end, masks, row, atom.column)
     return start, end
+
+
+def _prefix_counts(text: str) -> list[int]:
+    """How many separators ``text`` has before each index 0..len."""
+    counts = [0]
+    for ch in text:
+        counts.append(counts[-1] + is_separator(ch))
+    return counts
 
 
 def _inside_word(a: str, b: str) -> bool:

@@ -105,10 +105,10 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
         else:
             fill.values[r] = results[rows[r]]
     if distinct:
-        for ambiguity in session.ambiguous_rows():
-            for r in by_row.get(distinct[ambiguity.index], ()):
+        for unsure in session.unsure_rows():
+            for r in by_row.get(distinct[unsure.index], ()):
                 if r in fill.values:
-                    fill.unsure[r] = tuple(ambiguity.outputs)
+                    fill.unsure[r] = tuple(unsure.outputs)
     return fill
 
 

@@ -19,20 +19,19 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import stat
 import tempfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from flashfill.table.errors import TableError
 
 FORMAT_FAMILIES = ({".csv", ".tsv", ".txt"}, {".xlsx", ".xlsm"})
 MARK = "flashfill"
-_HOST = f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
 _TEMPORARY = re.compile(rf"\..+\.{MARK}-(?P<host>[0-9a-f]{{8}})-(?P<pid>[0-9]+)-[^.]+\.tmp")
 
 
@@ -43,7 +42,7 @@ def output_path(source: Path, output: Path | None, in_place: bool, backup: bool 
     if in_place:
         if output is not None:
             raise TableError("give either --in-place or -o OUT, not both")
-        return source
+        return source.resolve() if source.is_symlink() else source  # the file a link points to, not the link
     if output is None:
         return source.with_name(f"{source.stem}.filled{source.suffix}")
     if not any(source.suffix.lower() in f and output.suffix.lower() in f for f in FORMAT_FAMILIES):
@@ -114,9 +113,17 @@ class Snapshot:
                              "wrote to it or replaced it); nothing was written, run flashfill again")
 
 
+@lru_cache(maxsize=1)
+def _host() -> str:
+    """This machine, as 8 hex digits (a hash of its name): temporaries of other machines are never touched."""
+    import socket  # only when writing: the import costs startup time
+
+    return f"{zlib.crc32(socket.gethostname().encode('utf-8', 'replace')):08x}"
+
+
 def temporary_name(target: Path) -> str:
     """The name prefix of a temporary file for ``target``: hidden, and marked as this process's."""
-    return f".{target.name}.{MARK}-{_HOST}-{os.getpid()}-"
+    return f".{target.name}.{MARK}-{_host()}-{os.getpid()}-"
 
 
 def remove_stale_temporaries(folder: Path) -> list[Path]:
@@ -135,7 +142,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
         return []
     for name in names:
         match = _TEMPORARY.fullmatch(name)
-        if match is None or match["host"] != _HOST or _alive(int(match["pid"])):
+        if match is None or match["host"] != _host() or _alive(int(match["pid"])):
             continue
         path = folder / name
         try:

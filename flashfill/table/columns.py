@@ -111,10 +111,6 @@ def choose(stats: list[ColumnStats], where: str, target: str | None = None,
     else:
         named = {resolve(ref, headers, where) for ref in inputs or ()}
         t = _auto_target(stats, where, need_examples, named)
-    past = [i for i, s in enumerate(stats) if not s.in_header and s.filled_anything]
-    if past:
-        notes.append(f"some rows have more fields than the header row (up to column {letter(past[-1])}); "
-                     "those fields are not used unless named with --target or --inputs")
     chosen = stats[t] if t < len(stats) else ColumnStats()
     if need_examples and chosen.typed == 0:
         raise NotLearnedError(
@@ -132,6 +128,10 @@ def choose(stats: list[ColumnStats], where: str, target: str | None = None,
             ins = tuple(i for i, s in enumerate(stats) if i != t and s.holds_anything and s.in_header)
     if not ins:
         raise TableError(f"{where}: no input column next to {describe(t, headers)}")
+    past = [i for i, s in enumerate(stats) if not s.in_header and s.filled_anything and i not in ins and i != t]
+    if past:
+        notes.append(f"some rows have more fields than the header row (up to column {letter(past[-1])}); "
+                     "those fields are not used unless named with --inputs")
     return Choice(t, ins, notes)
 
 

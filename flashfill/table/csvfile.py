@@ -172,12 +172,18 @@ def records(text: io.TextIOBase, fmt: CsvFormat) -> Iterator[tuple[str, list[str
 
 def read_record(line: str, source: Iterator[str], fmt: CsvFormat) -> tuple[str, list[str]]:
     """The record starting with ``line`` (pulling continuation lines from ``source``): raw text and fields."""
+    lines, fields = read_record_lines(line, source, fmt)
+    return "".join(lines), fields
+
+
+def read_record_lines(line: str, source: Iterator[str], fmt: CsvFormat) -> tuple[list[str], list[str]]:
+    """The record starting with ``line`` (pulling continuation lines from ``source``): its lines and fields."""
     tap = _Tap(line, source)
     try:
         fields = next(csv.reader(tap, fmt.dialect()))
     except StopIteration:
         fields = []
-    return "".join(tap.lines), fields
+    return tap.lines, fields
 
 
 class FieldSpans:
@@ -264,17 +270,6 @@ class FieldWriter:
             return body + self.fmt.delimiter * (index - count + 1) + text + ending
         start, end = span
         return body[:start] + text + body[end:] + ending
-
-
-def open_text(path: Path, encoding: str) -> io.TextIOWrapper:
-    """Open ``path`` for reading records (newlines kept as they are)."""
-    return open(path, encoding=encoding, newline="", buffering=1024 * 1024)
-
-
-def decode_error(path: Path, error: UnicodeDecodeError) -> TableError:
-    """Message for a file that is neither UTF-8 nor Windows-1252 text."""
-    return TableError(f"{path}: not a text file this tool can read (byte {error.start} is neither "
-                      "UTF-8 nor Windows-1252); save it as CSV UTF-8")
 
 
 def record_error(path: Path, row: int, error: csv.Error) -> TableError:

@@ -8,17 +8,16 @@ record differs from its input only in the filled field.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterator
 from itertools import chain, islice
 from pathlib import Path
 
 from flashfill.progress import NoProgress, Progress
 from flashfill.table.columns import Choice
-from flashfill.table.csvfile import FieldWriter, decode_error, detect_encoding, detect_format, open_text, read_record
-from flashfill.table.csvfile import record_error
+from flashfill.table.csvfile import FieldWriter, detect_encoding, detect_format, read_record_lines, record_error
 from flashfill.table.errors import TableError
 from flashfill.table.filler import Filler
+from flashfill.table.mixedtext import MixedText, MixedWriter, has_odd
 from flashfill.table.plain import PlainWriter, count_blank, one_ending, shape
 from flashfill.table.scan import Row
 
@@ -26,7 +25,12 @@ BATCH = 4096
 
 
 class CsvTable:
-    """A delimited text file: ``headers()``, ``chunks()``, ``write()``."""
+    """A delimited text file: ``headers()``, ``chunks()``, ``write()``.
+
+    Lines are decoded one by one (``MixedText``): UTF-8, or Windows-1252 for the
+    lines that are not UTF-8; the first full pass (``chunks``) finds out which, and
+    the filled copy keeps each line's encoding.
+    """
 
     marks_in_file = False
 
@@ -37,36 +41,29 @@ class CsvTable:
         encoding = detect_encoding(path)
         self.format = detect_format(path, encoding)
         self.records = 0
-
-    def fall_back(self, error: UnicodeDecodeError) -> None:
-        """Switch to Windows-1252 after a UTF-8 decoding error (once); TableError if that fails too."""
-        if self.format.encoding != "utf-8":
-            raise decode_error(self.path, error) from error
-        self.format = detect_format(self.path, "cp1252")
+        self.legacy = False
+        self._notes: list[str] = []
 
     def headers(self) -> list[str]:
         """The first record's fields."""
         try:
-            with open_text(self.path, self.format.encoding) as f:
-                for fields in csv.reader(f, self.format.dialect()):
+            with MixedText(self.path) as text:
+                for fields in csv.reader(text.lines(), self.format.dialect()):
                     return fields
-        except UnicodeDecodeError as error:
-            self.fall_back(error)
-            return self.headers()
         except csv.Error as error:
             raise record_error(self.path, 1, error) from error
         raise TableError(f"{self.path}: the file is empty")
 
-    def check_computed(self, choice: Choice) -> list[str]:
-        """Nothing to check: every cell of a CSV file is text as saved."""
-        return []
+    def check_read(self, choice: Choice) -> list[str]:
+        """Notes on what the last full pass found: lines that were not UTF-8."""
+        return list(self._notes)
 
     def chunks(self, progress: Progress | None = None) -> Iterator[tuple[int, list[Row]]]:
         """(row number of the first row, rows) for the data records, a few thousand at a time."""
         progress = progress or NoProgress()
         number = 2
-        with open_text(self.path, self.format.encoding) as f:
-            reader = csv.reader(f, self.format.dialect())
+        with MixedText(self.path) as text:
+            reader = csv.reader(text.lines(), self.format.dialect())
             batch: list[Row] = []
             try:
                 next(reader, None)
@@ -77,59 +74,79 @@ class CsvTable:
                         break
                     yield number, batch
                     number += len(batch)
-                    progress.update(f.buffer.tell())
+                    progress.update(text.position)
             except csv.Error as error:
                 raise record_error(self.path, number + len(batch), error) from error
         self.records = number - 1
+        self.legacy = text.legacy
+        note = text.note()
+        self._notes = [note] if note else []
 
     def write(self, dest: Path, choice: Choice, filler: Filler, progress: Progress | None = None) -> None:
         """Copy the file to ``dest``, filling blank target fields with the filler's values.
 
-        Batches of lines without any quote character and with one kind of line ending
-        go through ``PlainWriter`` (C-level passes over the batch); any other batch is
-        copied record by record as raw text, and a filled record is rebuilt by replacing
-        its blank field in the raw text, so other fields keep their quoting and line
-        endings stay as they were.  Filled values are quoted the same way in both.
+        Batches of lines without any quote character, with one kind of line ending
+        and all in the file's main encoding go through ``PlainWriter`` (C-level passes
+        over the batch); any other batch is copied record by record as raw text, and a
+        filled record is rebuilt by replacing its blank field in the raw text, so other
+        fields keep their quoting, line endings stay as they were, and lines read as
+        Windows-1252 go back as they were.  Filled values are quoted the same way in both.
         """
         progress = progress or NoProgress()
         fmt = self.format
         plain = PlainWriter(fmt, choice, filler)
-        with open(dest, "w", encoding=fmt.encoding, newline="", buffering=1 << 20) as w, \
-                open_text(self.path, fmt.encoding) as f:
-            source = iter(f)
-            for line in source:
-                w.write(read_record(line, source, fmt)[0] if not fmt.fast or fmt.quotechar in line else line)
-                break
-            number = 2
-            while lines := list(islice(source, BATCH)):
-                text = "".join(lines)
-                ending = one_ending(text, len(lines)) if fmt.fast and fmt.quotechar not in text else None
-                if ending is not None:
-                    plain.write(w, lines, text, ending, number)
-                    number += len(lines)
-                else:
-                    number = self._copy_records(w, iter(lines), source, number, choice, filler)
-                progress.update(number)
+        with open(dest, "wb", buffering=1 << 20) as raw, MixedText(self.path) as text:
+            out = MixedWriter(raw, self.legacy, text.bom)
+            try:
+                source = text.lines()
+                for line in source:
+                    lines, _ = read_record_lines(line, source, fmt)
+                    out.record(lines, None)
+                    break
+                number = 2
+                while lines := list(islice(source, BATCH)):
+                    joined = "".join(lines)
+                    ending = None
+                    if fmt.fast and fmt.quotechar not in joined and (self.legacy or not has_odd(lines)):
+                        ending = one_ending(joined, len(lines))
+                    if ending is not None:
+                        plain.write(out, lines, joined, ending, number)
+                        number += len(lines)
+                    else:
+                        number = self._copy_records(out, iter(lines), source, number, choice, filler)
+                    progress.update(number)
+            except UnicodeEncodeError as error:
+                raise TableError(f"{self.path}: the filled value {error.object[error.start:error.end]!r} has no "
+                                 "Windows-1252 form, the encoding of this file; save the file as CSV UTF-8 "
+                                 "first") from error
+            finally:
+                out.close()
 
-    def _copy_records(self, w: io.TextIOBase, lines: Iterator[str], source: Iterator[str], number: int,
+    def _copy_records(self, out: MixedWriter, lines: Iterator[str], source: Iterator[str], number: int,
                       choice: Choice, filler: Filler) -> int:
         """Copy the records starting in ``lines`` as raw text (continuations may come from ``source``),
         rebuilding only filled records; returns the next row number."""
         fmt = self.format
         target, width, pick, single = shape(choice)
         putter = FieldWriter(fmt)
-        out: list[str] = []
+        pending: list[str] = []
         for line in lines:
-            raw, fields = read_record(line, chain(lines, source), fmt)
+            parts, fields = read_record_lines(line, chain(lines, source), fmt)
+            filled = None
             if len(fields) < width and fields:
                 fields = fields + [""] * (width - len(fields))
             if fields and not fields[target]:
                 values = (pick(fields),) if single else pick(fields)
                 value, outputs = filler.lookup(values)
                 if value is not None:
-                    raw = putter.put(raw, target, value)
+                    filled = putter.put("".join(parts), target, value)
                 count_blank(filler.report, number, values, fields, value, outputs)
-            out.append(raw)
+            if not self.legacy and has_odd(parts):
+                out.write("".join(pending))
+                pending.clear()
+                out.record(parts, filled)
+            else:
+                pending.append("".join(parts) if filled is None else filled)
             number += 1
-        w.write("".join(out))
+        out.write("".join(pending))
         return number

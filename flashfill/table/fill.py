@@ -117,20 +117,15 @@ def gc_paused() -> Iterator[None]:
 
 
 def scan_table(table: Table, columns: Columns, progress: ProgressFactory) -> Scan:
-    """The first pass, retried once in Windows-1252 if the CSV turns out not to be UTF-8."""
+    """The first pass over the table."""
     headers = table.headers()
     only = resolve(columns.target, headers, table.where) if columns.target is not None else None
-    while True:
-        bar = progress("reading", table.size)
-        try:
-            with gc_paused():
-                return scan(headers, table.chunks(bar), only)
-        except UnicodeDecodeError as error:
-            assert isinstance(table, CsvTable)
-            table.fall_back(error)
-            headers = table.headers()
-        finally:
-            bar.close()
+    bar = progress("reading", table.size)
+    try:
+        with gc_paused():
+            return scan(headers, table.chunks(bar), only)
+    finally:
+        bar.close()
 
 
 def inputs_of(row: Row, inputs: Sequence[int]) -> Inputs:
@@ -143,7 +138,7 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
     """Scan ``table``, choose the columns and learn from the typed target cells."""
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_blanks=need_blanks)
-    choice.notes.extend(table.check_computed(choice))
+    choice.notes.extend(table.check_read(choice))
     headers = found.headers
     collected = found.collected[choice.target]
     typed = [(n, row) for n, row in collected.examples.items if row[choice.target].strip()]
@@ -163,7 +158,7 @@ def learn_table(table: Table, columns: Columns, learner: Learner, progress: Prog
 
 
 def _check_explained(where: str, stats: list[ColumnStats], choice: Choice, program: Any,
-                    examples: list[tuple[Inputs, str]], allowed: bool) -> None:
+                     examples: list[tuple[Inputs, str]], allowed: bool) -> None:
     """TableError when fixed text, not the inputs, explains most typed cells of the target
     (a notes column): filling would make up values.  ``allowed`` turns it into a note."""
     found = constancy(program, examples)
@@ -176,17 +171,22 @@ def _check_explained(where: str, stats: list[ColumnStats], choice: Choice, progr
         choice.notes.append(f"{target} is filled with fixed text ({texts}) where no input explains it, "
                             "as --allow-constant asks")
         return
-    how = ("the program learned from its typed cells only writes fixed text" if found.fixed == found.examples
-           else f"{found.fixed} of its {found.examples} typed cells are fixed text that no input explains")
+    if found.fixed < found.examples:
+        how = f"{found.fixed} of its {found.examples} typed cells are fixed text that no input explains"
+    elif len(found.texts) > 1:
+        how = "the program learned from its typed cells only picks one of a few fixed texts by tests on the inputs"
+    else:
+        how = "the program learned from its typed cells only writes fixed text"
     others = other_targets(stats, choice.target)
     instead = ""
     if others:
         pick = f"--target {letter(others[0])}" if len(others) == 1 else "--target with one of them"
         instead = f"; columns that could be filled instead: {candidates(stats, others)} ({pick})"
     inputs = ", ".join(describe(i, headers) for i in choice.inputs)
+    anyway = "those texts if it is a category the inputs decide" if len(found.texts) > 1 else "that text anyway"
     raise TableError(f"{where}: {target} is not filled: it is not computed from {inputs}: {how} ({texts}), "
                      f"which would make up values for its other rows{instead}; pass --allow-constant "
-                     f"to fill {target} with that text anyway")
+                     f"to fill {target} with {anyway}")
 
 
 def _check_contradictions(where: str, numbers: list[int], examples: list[tuple[Inputs, str]]) -> None:
@@ -251,7 +251,7 @@ def apply(saved: str | Path, path: str | Path, columns: Columns | None = None,
     table = open_table(path, columns.sheet)
     found = scan_table(table, columns, progress)
     choice = choose(found.stats, table.where, columns.target, columns.inputs, need_examples=False)
-    choice.notes.extend(table.check_computed(choice))
+    choice.notes.extend(table.check_read(choice))
     if always_fixed(program) and not columns.allow_constant:
         raise TableError(f"{saved}: the program only writes fixed text, whatever the inputs; it would make up the "
                          f"values of {describe(choice.target, found.headers)} in {table.where}; pass "

@@ -43,9 +43,9 @@ def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
     """Learn with ``flashfill.Session``: the best program and the plausible runners-up
     (``flashfill.learn`` alone, without alternatives, when the engine has no session).
 
-    The session's ``ambiguous_rows()`` says on which sampled rows the plausible
-    programs disagree.  A runner-up from ``learn_top`` counts as plausible when it
-    agrees with the best program on every other sampled row; the fill then runs the
+    The session's ``unsure_rows()`` says which sampled rows may be filled wrong.  A
+    runner-up from ``learn_top`` counts as plausible when it agrees with the best
+    program on every other sampled row; the fill then runs the
     plausible ones on every row of the file, so rows outside the sample are flagged
     the same way.  Raises ``flashfill.LearnError`` when nothing fits the examples.
     """
@@ -60,10 +60,10 @@ def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
     programs = list(session.learn_top(TOP_PROGRAMS)) or [session.learn()]
     suspicious = [(x.index, x.given, x.expected) for x in getattr(session, "suspicious_examples", list)()]
     best = programs[0]
-    ambiguous = {a.index for a in session.ambiguous_rows()} if len(programs) > 1 else set()
-    if not ambiguous:
+    unsure = {u.index for u in session.unsure_rows()} if len(programs) > 1 else set()
+    if not unsure:
         return Learned(best, [], suspicious)
-    calm = [row for i, row in enumerate(inputs) if i not in ambiguous]
+    calm = [row for i, row in enumerate(inputs) if i not in unsure]
     expected = [best(row) for row in calm]
     plausible = [p for p in programs[1:] if [p(row) for row in calm] == expected]
     return Learned(best, plausible, suspicious)

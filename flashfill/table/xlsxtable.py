@@ -24,8 +24,8 @@ from flashfill.table.cells import is_blank, value_text
 from flashfill.table.columns import Choice
 from flashfill.table.errors import TableError
 from flashfill.table.filler import Filler
-from flashfill.table.report import LISTED
 from flashfill.table.ole import ENCRYPTED, describe_ole, is_encrypted_workbook, is_ole
+from flashfill.table.report import LISTED
 from flashfill.table.scan import Row
 
 UNSURE_FILL = PatternFill(fill_type="solid", start_color="FFFFE699", end_color="FFFFE699")
@@ -70,7 +70,9 @@ class XlsxTable:
         self.width = self.sheet.max_column
         self.size = max(self.last - self.first, 1)
         self._values: Any = None
-        self._uncomputed: dict[int, dict[str, None]] = {}
+        # Per column: the first formula cells met without a saved value (up to LISTED), and their count.
+        self._uncomputed: dict[int, list[str]] = {}
+        self._uncomputed_count: dict[int, int] = {}
 
     def headers(self) -> list[str]:
         """Texts of the first used row."""
@@ -120,29 +122,42 @@ class XlsxTable:
                 cell.comment = Comment(note, AUTHOR, width=300, height=40 + 18 * len(outputs))
         self.book.save(dest)
 
-    def check_computed(self, choice: Choice) -> list[str]:
+    def check_read(self, choice: Choice) -> list[str]:
         """Formula cells of the chosen columns that have no saved value (they would read as blank):
         TableError for input cells; for target cells (never overwritten, and no example), a note."""
         inputs = [cell for c in sorted(choice.inputs) for cell in self._uncomputed.get(c, ())]
         if inputs:
-            more = f" (and {len(inputs) - 1} more formula cells like it)" if len(inputs) > 1 else ""
+            count = sum(self._uncomputed_count[c] for c in choice.inputs if c in self._uncomputed_count)
+            more = f" (and {count - 1} more formula cells like it)" if count > 1 else ""
             raise TableError(f"{self.where}: cell {inputs[0]} holds a formula with no saved value{more}: the "
                              "workbook was written by a program that does not compute formulas; open and save "
                              "it in Excel (or LibreOffice) first, so that flashfill reads the values you see")
-        target = list(self._uncomputed.get(choice.target, ()))
+        target = self._uncomputed.get(choice.target, [])
         if not target:
             return []
-        shown = ", ".join(target[:LISTED]) + (f" and {len(target) - LISTED} more" if len(target) > LISTED else "")
-        return [f"{shown} of the target hold formulas with no saved value: they are kept as they are but are not "
-                "examples (open and save the workbook in Excel first to use them)"]
+        count = self._uncomputed_count[choice.target]
+        shown = ", ".join(target) + (f" and {count - len(target)} more" if count > len(target) else "")
+        if count == 1:
+            return [f"cell {shown} of the target holds a formula with no saved value: it is kept as it is but is "
+                    "not an example (open and save the workbook in Excel first to use it)"]
+        return [f"cells {shown} of the target hold formulas with no saved value: they are kept as they are but "
+                "are not examples (open and save the workbook in Excel first to use them)"]
 
     def _text(self, cell: Any) -> str:
         if cell.data_type == "f":
             cached = self._cached(cell.coordinate)
-            if cached.value is None and cached.data_type != "s" and cached.data_type != "str":
-                self._uncomputed.setdefault(cell.column - 1, {})[cell.coordinate] = None
+            if cached.value is None and cached.data_type not in ("s", "str"):
+                self._note_uncomputed(cell.column - 1, cell.coordinate)
             return value_text(cached.value, cell.number_format)
         return value_text(cell.value, cell.number_format)
+
+    def _note_uncomputed(self, column: int, coordinate: str) -> None:
+        found = self._uncomputed.setdefault(column, [])
+        if coordinate in found:
+            return
+        self._uncomputed_count[column] = self._uncomputed_count.get(column, 0) + 1
+        if len(found) < LISTED:
+            found.append(coordinate)
 
     def _cached(self, coordinate: str) -> Any:
         """A formula cell as last computed and saved by Excel (value None if never computed).

@@ -11,8 +11,9 @@ sheet.
 The filled cells are written one ``setString`` each: in LibreOffice 7.4 the undo
 of ``setDataArray`` and ``setFormulaArray`` restores the cells that held something
 but leaves the new text in cells that were empty, so a bulk write could not be
-undone.  The document's controllers are locked meanwhile, so nothing is
-repainted cell by cell.
+undone (and an undo action of our own that empties them again crashes 7.4 when
+it clears cells during the undo).  The document's controllers are locked
+meanwhile, so nothing is repainted cell by cell.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def fill_selection(document: Any, new_session: Callable[[], Any] = default_sessi
         return failure("select a cell of the column to fill")
     index, area = selected
     sheet = document.getSheets().getByIndex(index)
+    if sheet.isProtected():
+        return failure(f"sheet {sheet.getName()!r} is protected: unprotect it first (Tools › Protect Sheet)")
     cells = read_cells(document, sheet)
     try:
         plan = plan_fill(cells, area)

@@ -1,0 +1,298 @@
+"""The two kinds of value the learner reads, dates and numbers: for a value and an
+output, every way of writing the value that gives ``out[i:j]`` (the inverse of the
+value atoms' writing), how a way becomes an atom, and what it costs.
+
+The costs say which of several ways that write the same example is meant: a copy of
+the same text stays cheaper than any value; a rounding, a scaling or another reading
+costs more than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Callable
+
+from ..language.expressions import SubStr
+from ..language.positions import CPos
+from ..language.values.atoms import FormatDate, FormatNumber
+from ..language.values.date_patterns import pattern_cost, patterns_at, render
+from ..language.values.date_rounding import DATE_MODES, UNITS, minutes_between, round_moment, shift_moment
+from ..language.values.moments import ORDERS, Moment, find_moments, parse_moment
+from ..language.values.number_format import MINIMAL, NumberFormat, formats_writing, output_number_at
+from ..language.values.number_parsing import POINTS, find_numbers, parse_number
+from ..language.values.rounding import round_to
+
+#: Cost of reading a value on top of an atom's: a copy of the same text stays cheaper.
+DATE_COST = 0.5
+NUMBER_COST = 0.6
+#: Scaling by a power of ten, and rounding to a step, are less usual than neither.
+SCALE_COST = 1.0
+STEP_COST = 0.8
+HIDDEN_ROUNDING = 0.1
+#: Moving a date or time by a fixed time (at most a year), a sum where the rest copies.
+SHIFT_COST = 1.5
+#: Multiplying by a factor (a unit conversion) explains any number from any other, so it
+#: costs more the more digits the factor has, and it has at most FACTOR_DIGITS.
+FACTOR_COST = 2.0
+FACTOR_DIGIT = 0.3
+FACTOR_DIGITS = 9
+ROUNDED_FACTOR_DIGITS = 4
+MAX_SHIFT = 366 * 1440
+#: Keeping a number of significant digits is a rounding too, and a rarer one.
+SIGNIFICANT_COST = 1.0
+#: A day-first reading is chosen only when something says so; a decimal comma only
+#: when it is all that reads the rows ("2,500" is two thousand five hundred).
+OTHER_READING = 0.05
+DECIMAL_COMMA = 1.5
+_STEP_DIGITS = (1, 2, 5)
+_MODES = ("down", "next", "up", "nearest")
+_NEGATIVE_COST = {"-": 0.0, "()": 0.1, "": 0.3}
+_MODE_COST = {"down": 0.0, "nearest": 0.05, "next": 0.06, "up": 0.07}
+#: The source of an atom before the learner has chosen its positions.
+PLACEHOLDER = SubStr(0, CPos(0), CPos(-1))
+_AMPM = ("a", "a_")
+
+
+DateWay = tuple[tuple[str, ...], str, int, str, int]  # pattern, unit, step, mode, shift
+
+
+def _date_ways(value: Moment, out: str, i: int) -> dict[int, frozenset]:
+    """(pattern, unit, step, mode) that write ``value`` as ``out[i:j]``, keyed by j: the
+    value as it is, or rounded to a unit. An hour of 1 to 12 written without AM/PM
+    does not say morning or evening, so no pattern writes its AM/PM."""
+    return _date_ways_of(value, value.has_time and not value.clock_known, out, i)
+
+
+@lru_cache(maxsize=16384)
+def _date_ways_of(value: Moment, no_ampm: bool, out: str, i: int) -> dict[int, frozenset]:
+    found: dict[int, set[DateWay]] = {}
+    for j, patterns in patterns_at(value, out, i).items():
+        found.setdefault(j, set()).update((p, "", 1, "down", 0) for p in patterns)
+    for shift in _shifts(value, out, i):
+        shifted = shift_moment(value, shift)
+        for j, patterns in patterns_at(shifted, out, i).items() if shifted is not None else ():
+            found.setdefault(j, set()).update((p, "", 1, "down", shift) for p in patterns)
+    for unit, steps in UNITS.items():
+        for step in steps:
+            for mode in DATE_MODES:
+                rounded = round_moment(value, unit, step, mode)
+                if rounded is None or rounded == value:
+                    continue
+                for j, patterns in patterns_at(rounded, out, i).items():
+                    found.setdefault(j, set()).update((p, unit, step, mode, 0) for p in patterns)
+    if no_ampm:
+        found = {j: {w for w in ways if not any(part in _AMPM for part in w[0])} for j, ways in found.items()}
+    return {j: frozenset(ways) for j, ways in found.items() if ways}
+
+
+def _shifts(value: Moment, out: str, i: int) -> set[int]:
+    """Minutes between the value and each date or time the output writes from ``out[i]``
+    on (a time zone, "the day after"), within a year."""
+    shifts = set()
+    for order in ORDERS:
+        for a, _, written in find_moments(out, order):
+            delta = minutes_between(value, written) if a == i else None
+            if delta and abs(delta) <= MAX_SHIFT:
+                shifts.add(delta)
+    return shifts
+
+
+def _date_atom(way: DateWay, reading: str) -> FormatDate:
+    pattern, unit, step, mode, shift = way
+    return FormatDate(PLACEHOLDER, pattern, reading, unit, step, mode, shift)
+
+
+def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
+    """What a way of writing a date costs; a rounding that does not show on the value
+    it was learned from ("18:25" → "6PM" rounded down to 2 hours) costs little, so that
+    the trace's preferences can pick it (a bucket "6PM to 8PM")."""
+    pattern, unit, step, mode, shift = way
+    cost = DATE_COST + pattern_cost(pattern) + (OTHER_READING if reading != ORDERS[0] else 0.0)
+    if shift:
+        cost += SHIFT_COST + (0.2 if shift % 60 else 0.0)
+    if unit:
+        shows = render(round_moment(value, unit, step, mode), pattern) != render(value, pattern)
+        cost += (STEP_COST if shows else HIDDEN_ROUNDING) + 0.02 * step + (0.05 if mode != "down" else 0.0)
+    return cost
+
+
+#: scale, step, mode, format, and for a factor the interval (low, high) it lies in, else ().
+NumberWay = tuple[int, str, str, NumberFormat, tuple]
+
+
+@lru_cache(maxsize=65536)
+def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
+    """(scale, step, mode, format, factor interval) that write ``value`` as ``out[i:j]``,
+    keyed by j."""
+    found: dict[int, frozenset] = {}
+    for j in output_number_at(out, i):
+        text = out[i:j]
+        target = parse_number(text, ".") if "," not in text else None
+        ways: set[NumberWay] = set()
+        for scale in _scales(value, target):
+            scaled = value.scaleb(scale)
+            for f in formats_writing(scaled, text):
+                ways.add((scale, "", "nearest", f, ()))
+            if target is not None and target and scale in (0, _guess(value, target)):
+                ways |= _stepped(scale, scaled, text, target)
+        if target and value:
+            ways |= _factors(value, text, target)
+        if ways:
+            found[j] = frozenset(ways)
+    return found
+
+
+def _guess(value: Decimal, target: Decimal) -> int:
+    """The power of ten between the value and the target's orders of magnitude."""
+    return target.copy_abs().adjusted() - value.copy_abs().adjusted() if value else 0
+
+
+def _scales(value: Decimal, target: Decimal | None) -> list[int]:
+    """Powers of ten worth trying: none, and those that bring the value near the target."""
+    scales = [0]
+    if target and value:
+        guess = _guess(value, target)
+        scales += [s for s in (guess - 1, guess, guess + 1) if s and -12 <= s <= 12]
+    return scales
+
+
+def _stepped(scale: int, value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
+    """Roundings of a (scaled) value to a step, 1, 2 or 5 times a power of ten from the
+    target's last decimal up to its size, that give ``target`` written as ``text``."""
+    try:
+        return _stepped_ways(scale, value, text, target)
+    except InvalidOperation:
+        return set()
+
+
+def _stepped_ways(scale: int, value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
+    ways: set[NumberWay] = set()
+    places = -target.as_tuple().exponent if target.as_tuple().exponent < 0 else 0
+    for power in range(-places, target.copy_abs().adjusted() + 1):
+        for digit in _STEP_DIGITS:
+            step = Decimal(digit).scaleb(power)
+            if target % step:
+                continue
+            for mode in _MODES:
+                if mode == "nearest" and step == Decimal(1).scaleb(-places):
+                    continue
+                if round_to(value, step, mode) == target:
+                    for f in formats_writing(target, text):
+                        if not f.significant:
+                            ways.add((scale, f"{step:f}", mode, f, ()))
+    return ways
+
+
+def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
+    """Ways of writing ``value`` times a factor as ``text`` (a unit conversion): for each
+    format that writes ``target`` as ``text``, the interval of factors whose product it
+    writes so. Factors a power of ten away from 1 are left to scaling. A factor that
+    only rounds to the output needs an output of ``ROUNDED_FACTOR_DIGITS`` significant
+    digits or more: "425" is no phone number's digits times 0.043."""
+    ways: set[NumberWay] = set()
+    try:
+        for f in formats_writing(target, text):
+            if f.exponent or f.negative != "-":
+                continue
+            if f.significant:
+                half = Decimal(5).scaleb(target.adjusted() - f.significant)
+            else:
+                half = Decimal(0) if f.decimals == MINIMAL else Decimal(5).scaleb(-f.decimals - 1)
+            if half and len(target.normalize().as_tuple().digits) < ROUNDED_FACTOR_DIGITS:
+                continue
+            low, high = sorted(((target - half) / value, (target + half) / value))
+            if low <= 0 or any(low <= Decimal(1).scaleb(k) <= high for k in range(-12, 13)):
+                continue
+            if simplest_between(low, high) is not None:
+                ways.add((0, "", "nearest", f, (low, high)))
+    except InvalidOperation:
+        return set()
+    return ways
+
+
+def simplest_between(low: Decimal, high: Decimal) -> Decimal | None:
+    """The number with the fewest significant digits (at most ``FACTOR_DIGITS``) strictly
+    between ``low`` and ``high`` (or equal to both), nearest their middle; None when
+    there is none. Strictly: at an end, the product rounds to the next number.
+
+    >>> simplest_between(Decimal("11.75"), Decimal("12.25")), simplest_between(Decimal("0.03937005"), Decimal("0.03937015"))
+    (Decimal('12'), Decimal('0.0393701'))
+    """
+    middle = (low + high) / 2
+    for digits in range(1, FACTOR_DIGITS + 1):
+        candidate = middle.quantize(Decimal(1).scaleb(middle.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
+        if low < candidate < high or low == candidate == high:
+            return candidate.normalize()
+    return None
+
+
+def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
+    """The ways two examples share: the same scaling, rounding and format, and for a
+    factor the overlap of their intervals (when a simple enough factor lies in it)."""
+    shared = {w for w in first & second if not w[4]}
+    spans = [w for w in second if w[4]]
+    for way in first:
+        if not way[4]:
+            continue
+        for other in spans:
+            if other[:4] == way[:4]:
+                low, high = max(way[4][0], other[4][0]), min(way[4][1], other[4][1])
+                if low <= high and simplest_between(low, high) is not None:
+                    shared.add(way[:4] + ((low, high),))
+    return frozenset(shared)
+
+
+def _number_atom(way: NumberWay, reading: str) -> FormatNumber:
+    scale, step, mode, number_format, span = way
+    factor = f"{simplest_between(*span)}" if span else ""
+    return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, factor)
+
+
+def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
+    """What a way of writing a number costs. Between as many decimals as needed and a
+    fixed count: where the user dropped zeros, as many as needed ("1234.50" → "1234.5",
+    "2,500" → "2.5"); else a whole number gets a fixed count ("1" → "0.001", then "790"
+    → "0.790") and a number with decimals keeps as many as it has ("0.125" → "12.5")."""
+    scale, step, mode, f, span = way
+    cost = NUMBER_COST + (DECIMAL_COMMA if reading != POINTS[0] else 0.0)
+    if span:
+        cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span).as_tuple().digits)
+    if scale:
+        cost += SCALE_COST + 0.1 * abs(scale)
+    if step:
+        cost += STEP_COST + (0.1 if step.lstrip("0.")[:1] != "1" else 0.0) + _MODE_COST[mode]
+    scaled = value.scaleb(scale).as_tuple()
+    dropped_zeros = scaled.exponent < 0 and scaled.digits[-1] == 0
+    fixed = value.as_tuple().exponent >= 0 and not dropped_zeros
+    if f.significant:
+        cost += SIGNIFICANT_COST
+    elif f.decimals == MINIMAL:
+        cost += 0.05 if fixed else 0.0
+    else:
+        cost += 0.0 if fixed else 0.05
+    cost += (0.1 if f.group else 0.0) + (0.1 if f.point != "." else 0.0) + (0.3 if f.exponent else 0.0)
+    return cost + _NEGATIVE_COST[f.negative]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of value: its readings (the first is the default), how it is found in
+    an input, parsed, inverted against an output, built into an atom and costed."""
+
+    name: str
+    readings: tuple[str, ...]
+    #: The ways two examples share (for dates, the same ways).
+    common: Callable
+    find: Callable
+    parse: Callable
+    ways: Callable
+    atom: Callable
+    cost: Callable
+
+
+KINDS = (
+    Kind("date", ORDERS, frozenset.intersection, find_moments, parse_moment, _date_ways, _date_atom, _date_cost),
+    Kind("number", POINTS, common_number_ways, find_numbers, parse_number, _number_ways, _number_atom, _number_cost),
+)
