@@ -46,3 +46,25 @@ def test_apply_with_an_engine_names_what_it_cannot_read(tmp_path, capsys):
     assert main(["apply", str(saved), str(bom), "--engine", "polars"]) == 2
     assert "UTF-8 CSV (no byte-order mark)" in capsys.readouterr().err
     assert not (tmp_path / "bom.filled.csv").exists()
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb"])
+def test_a_parquet_file_with_numbers_is_read_as_text(tmp_path, engine):
+    source = make_csv(tmp_path)
+    saved = saved_program(tmp_path, source)
+    parquet = tmp_path / "numbers.parquet"
+    pq.write_table(pa.table({"Name": ["a", "b"], "Phone": [4255551234, None], "Shown": pa.array([None, None], pa.string()),
+                             "Count": [1, 2]}), parquet)
+    assert main(["apply", str(saved), str(parquet), "--engine", engine, "-q"]) == 0
+    filled = pq.read_table(tmp_path / "numbers.filled.parquet")
+    assert filled["Count"].to_pylist() == [1, 2]
+    assert filled["Shown"].to_pylist() == [None, None]
+
+
+def test_an_engine_error_names_the_file(tmp_path, capsys):
+    source = make_csv(tmp_path)
+    saved = saved_program(tmp_path, source)
+    broken = tmp_path / "broken.parquet"
+    broken.write_bytes(b"PAR1 not really")
+    assert main(["apply", str(saved), str(broken), "--engine", "duckdb"]) == 2
+    assert str(broken) in capsys.readouterr().err

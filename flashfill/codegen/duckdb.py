@@ -135,10 +135,10 @@ class _Builder:
     def negate(self, test: str) -> str:
         return f"(NOT {test})"
 
-    def fallback_text(self, run: Texts, name: str) -> str:
+    def fallback_text(self, run: Texts) -> str:
         return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.string()), "VARCHAR")
 
-    def fallback_test(self, run: Tests, name: str) -> str:
+    def fallback_test(self, run: Tests) -> str:
         return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.bool_()), "BOOLEAN")
 
     def _register(self, function, returns: str) -> str:

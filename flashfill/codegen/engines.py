@@ -42,9 +42,9 @@ class Builder(native.Operations[E], Protocol[E]):
 
     def concat(self, parts: list[E]) -> E: ...
 
-    def fallback_text(self, run: Texts, name: str) -> E: ...
+    def fallback_text(self, run: Texts) -> E: ...
 
-    def fallback_test(self, run: Tests, name: str) -> E: ...
+    def fallback_test(self, run: Tests) -> E: ...
 
 
 @dataclass
@@ -94,12 +94,12 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
         return builder.text(atom.text)
     words = atom.describe()
     in_python = AtomInPython(atom, program.columns)
-    other_rows = (lambda: builder.fallback_text(in_python, words)) if builder.lazy_python else None
+    other_rows = (lambda: builder.fallback_text(in_python)) if builder.lazy_python else None
     try:
         expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
     except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
-        return builder.fallback_text(in_python, words)
+        return builder.fallback_text(in_python)
     result.native.append(words)
     return expression
 
@@ -116,7 +116,7 @@ def _test(test: Match, builder: Builder[E], result: Translation[E]) -> E:
         expression = native.condition(_lowered(test), builder)
     except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
-        return builder.fallback_test(MatchInPython(test), words)
+        return builder.fallback_test(MatchInPython(test))
     result.native.append(words)
     return expression
 

@@ -107,12 +107,12 @@ class _Builder:
     def negate(self, test: pl.Expr) -> pl.Expr:
         return ~test
 
-    def fallback_text(self, run: Texts, name: str) -> pl.Expr:
+    def fallback_text(self, run: Texts) -> pl.Expr:
         def batch(series: Sequence[pl.Series]) -> pl.Series:
             return pl.Series(run(rows_of([s.to_list() for s in series])), dtype=pl.String)
         return pl.map_batches(self.names, batch, return_dtype=pl.String, is_elementwise=True)
 
-    def fallback_test(self, run: Tests, name: str) -> pl.Expr:
+    def fallback_test(self, run: Tests) -> pl.Expr:
         def batch(series: Sequence[pl.Series]) -> pl.Series:
             return pl.Series(run(rows_of([s.to_list() for s in series])), dtype=pl.Boolean)
         return pl.map_batches(self.names, batch, return_dtype=pl.Boolean, is_elementwise=True)

@@ -123,12 +123,12 @@ class _Builder:
     def negate(self, test: Column) -> Column:
         return ~test
 
-    def fallback_text(self, run: Texts, name: str) -> Column:
+    def fallback_text(self, run: Texts) -> Column:
         def batch(*series: pd.Series) -> pd.Series:
             return pd.Series(run(rows_of([s.tolist() for s in series])), dtype=object)
         return F.pandas_udf(batch, "string")(*self.names)
 
-    def fallback_test(self, run: Tests, name: str) -> Column:
+    def fallback_test(self, run: Tests) -> Column:
         def batch(*series: pd.Series) -> pd.Series:
             return pd.Series(run(rows_of([s.tolist() for s in series])), dtype=bool)
         return F.pandas_udf(batch, "boolean")(*self.names)

@@ -83,7 +83,13 @@ def apply_with_engine(engine: str, saved: Path, path: Path, columns: Columns | N
     run = _RUNNERS[engine]
     backup = backup_path(dest) if destination.in_place and destination.backup else None
     with atomic_path(dest, backup) as temp:
-        steps = run(program, source, choice, temp)
+        try:
+            steps = run(program, source, choice, temp)
+        except TableError:
+            raise
+        except Exception as error:  # the engine's own message says what it could not read or do
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise TableError(f"{path}: {engine} could not fill it: {reason}") from error
     return EngineRun(str(path), engine, describe(choice.target, source.headers),
                      ", ".join(describe(i, source.headers) for i in choice.inputs), steps,
                      explain(program, source.headers, choice), dest, backup, time.monotonic() - started)
@@ -169,8 +175,9 @@ def _polars(program: Any, source: Source, choice: Choice, temp: Path) -> str:
     if source.kind == "csv":
         frame = pl.scan_csv(source.path, separator=source.delimiter, infer_schema=False, quote_char='"')
     else:
-        frame = pl.scan_parquet(source.path).with_columns(pl.col(n).cast(pl.String) for n in names)
+        frame = pl.scan_parquet(source.path)
     target, inputs = names[choice.target], [names[i] for i in choice.inputs]
+    frame = frame.with_columns(pl.col(n).cast(pl.String) for n in (target, *inputs))
     translation = codegen.translate(program, inputs)
     typed = pl.col(target).fill_null("") != ""
     blank = pl.all_horizontal([pl.col(n).fill_null("") == "" for n in inputs])
@@ -195,11 +202,13 @@ def _duckdb(program: Any, source: Source, choice: Choice, temp: Path) -> str:
             table = (f"read_csv({path}, header = true, all_varchar = true, delim = "
                      f"{codegen.literal(source.delimiter)}, quote = '\"', escape = '\"')")
         else:
-            table = f"read_parquet({path})"
+            texts = {names[i] for i in (choice.target, *choice.inputs)}
+            table = ("(SELECT " + ", ".join(f"CAST({quote(n)} AS VARCHAR) AS {quote(n)}" if n in texts else quote(n)
+                                            for n in names) + f" FROM read_parquet({path}))")
         target, inputs = names[choice.target], [names[i] for i in choice.inputs]
         translation = codegen.translate(program, inputs, con)
-        blank = " AND ".join(f"coalesce(CAST({quote(n)} AS VARCHAR), '') = ''" for n in inputs)
-        value = (f"CASE WHEN coalesce(CAST({quote(target)} AS VARCHAR), '') <> '' THEN {quote(target)} "
+        blank = " AND ".join(f"coalesce({quote(n)}, '') = ''" for n in inputs)
+        value = (f"CASE WHEN coalesce({quote(target)}, '') <> '' THEN {quote(target)} "
                  f"WHEN {blank} THEN NULL ELSE {translation.expression} END")
         select = ", ".join(f"{value} AS {quote(n)}" if n == target else quote(n) for n in names)
         options = (f"FORMAT csv, HEADER true, DELIMITER {codegen.literal(source.delimiter)}"
@@ -228,11 +237,13 @@ def _spark(program: Any, source: Source, choice: Choice, temp: Path) -> str:
         else:
             frame = session.read.parquet(str(source.path))
         target, inputs = names[choice.target], [names[i] for i in choice.inputs]
+        for n in (target, *inputs):
+            frame = frame.withColumn(n, F.col(n).cast("string"))
         translation = codegen.translate(program, inputs)
-        typed = F.coalesce(F.col(target).cast("string"), F.lit("")) != ""
+        typed = F.coalesce(F.col(target), F.lit("")) != ""
         blank = None
         for n in inputs:
-            empty = F.coalesce(F.col(n).cast("string"), F.lit("")) == ""
+            empty = F.coalesce(F.col(n), F.lit("")) == ""
             blank = empty if blank is None else blank & empty
         value = F.when(typed, F.col(target)).when(blank, F.lit(None)).otherwise(translation.expression)
         frame = frame.withColumn(target, value).coalesce(1)
