@@ -11,7 +11,7 @@ The learner, the language and the session are imported on first use, so that
 
 from importlib import import_module
 
-from .errors import LearnError
+from .errors import ExportError, LearnError
 
 #: Public name -> the module that defines it (imported when the name is first used).
 _LAZY = {
@@ -23,7 +23,7 @@ _LAZY = {
     "learn": ".learning",
 }
 
-__all__ = ["Ambiguity", "LearnError", "Program", "Session", "Suspicion", "Unsure", "learn"]
+__all__ = ["Ambiguity", "ExportError", "LearnError", "Program", "Session", "Suspicion", "Unsure", "learn"]
 
 
 def __getattr__(name: str):

@@ -13,3 +13,8 @@ class LearnError(ValueError):
     def __init__(self, message: str, example_indexes: tuple[int, ...] = ()) -> None:
         super().__init__(message)
         self.example_indexes = tuple(example_indexes)
+
+
+class ExportError(ValueError):
+    """A program (or one step of it) has no exact translation to the requested target:
+    the message names the step and why, so no approximate formula or code is ever given."""

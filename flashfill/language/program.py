@@ -113,6 +113,22 @@ class Program:
         lines.append("Otherwise: leave the cell empty.")
         return "\n".join(lines)
 
+    def to_formula(self, cells: Sequence[str], dialect: str = "excel") -> str:
+        """The program as a spreadsheet formula for one row whose input cells are ``cells``
+        (``["A2", "B2"]``), in the ``excel`` or ``libreoffice`` dialect; a row where the
+        program gives None shows an empty text. ``flashfill.ExportError`` names a step
+        that has no formula (a loop, for one)."""
+        from flashfill.codegen import to_formula  # codegen depends on the language, not back
+
+        return to_formula(self, cells, dialect)
+
+    def to_python(self, names: Sequence[str] | None = None, function: str = "transform") -> str:
+        """The program as the source of a self-contained Python function (standard library
+        only), one parameter per column (named after ``names`` when given)."""
+        from flashfill.codegen import to_python  # codegen depends on the language, not back
+
+        return to_python(self, names, function)
+
     def to_json(self) -> str:
         return json.dumps(
             {"flashfill": FORMAT_VERSION, "columns": self.columns, "program": switch_to_data(self.switch)},
