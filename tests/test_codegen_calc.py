@@ -125,6 +125,12 @@ def exported(programs_rows, dialect: str):
     return jobs, refused
 
 
+def reads_values(program) -> bool:
+    """Whether a program reads a date or a number as a value (no export has them yet)."""
+    from flashfill.language.serialize import switch_to_data
+    return any(k in str(switch_to_data(program.switch)) for k in ("'FormatDate'", "'FormatNumber'", "'HasValue'"))
+
+
 def mismatches(jobs, values):
     return [(p.explain(), row, p(row), got) for (p, row), got in zip(jobs, values) if (p(row) or "") != got]
 
@@ -178,7 +184,7 @@ def learned():
 
 def test_benchmark_formulas_compute_the_same_in_calc(office, learned):  # noqa: F811
     jobs, refused = exported(learned, "libreoffice")
-    loops = sum(1 for p, _ in learned if "for each match" in p.explain())
+    loops = sum(1 for p, _ in learned if "for each match" in p.explain() or reads_values(p))
     assert len(learned) - refused >= 0.9 * (len(learned) - loops)
     values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))
     assert mismatches(jobs, values) == []
@@ -199,6 +205,10 @@ def test_benchmark_excel_formulas_compute_the_same_in_calc(office, learned):  # 
 def test_benchmark_python_exports_run_the_same(learned):
     wrong, modules = [], {}
     for program, rows in learned:
+        if reads_values(program):
+            with pytest.raises(ExportError, match="read as a value"):
+                to_python(program)
+            continue
         function = run_exported(to_python(program), modules)
         wrong += [(program.explain(), row) for row in rows if function(*row) != program(row)]
     assert wrong == []

@@ -365,3 +365,13 @@ def test_a_unit_conversion_is_a_factor_learned_within_two_examples(examples, row
     assert [program(r) for r, _ in rows] == [out for _, out in rows]
     assert Program.from_json(program.to_json()) == program
     assert program.map([(r,) for r, _ in rows]) == [out for _, out in rows]
+
+
+def test_exports_refuse_a_value_by_name_and_engines_run_it_in_python():
+    from flashfill import ExportError
+    from flashfill.codegen import to_formula, to_python
+    program = _learn([("Mar 7, 2021", "2021-03-07")], ["Mar 7, 2021", "Apr 1, 2020"])
+    with pytest.raises(ExportError, match="step 1 .*the date in column 1.*read as a value"):
+        to_formula(program, ["A2"])
+    with pytest.raises(ExportError, match="read as a value"):
+        to_python(program)
