@@ -18,11 +18,13 @@ import os
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from codegen_cases import RICH_TEXTS, position_programs, random_programs, random_rows, run_exported
 from soffice import office  # noqa: F401  (the module-scoped fixture)
 
 from flashfill import ExportError, bench
+from flashfill.cli import main
 from flashfill.codegen import ir, to_formula, to_python
 from flashfill.codegen.excel import EXCEL_365_FUNCTIONS
 from flashfill.codegen.lower import lower
@@ -217,3 +219,27 @@ def test_classic_programs_use_no_excel_365_function(learned):
             classic += 1
             assert not EXCEL_365_FUNCTIONS & set(re.findall(r"([A-Z]+)\(", formula)), formula
     assert classic > 0
+
+
+def test_formulas_filled_into_an_xlsx_compute_the_filled_values_in_calc(office, tmp_path):  # noqa: F811
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Email", "Domain"])
+    emails = ["john.smith@example.com", "ann@mail.co.uk", "x@y", "", "no at sign", "a@b@c.org"]
+    for i, email in enumerate(emails):
+        sheet.append([email, "example.com" if i == 0 else "mail.co.uk" if i == 1 else None])
+    book.save(tmp_path / "emails.xlsx")
+    assert main(["fill", str(tmp_path / "emails.xlsx"), "-o", str(tmp_path / "values.xlsx"), "-q"]) == 0
+    assert main(["fill", str(tmp_path / "emails.xlsx"), "--formulas", "-o", str(tmp_path / "live.xlsx"), "-q"]) == 0
+    values = openpyxl.load_workbook(tmp_path / "values.xlsx").active
+    live = openpyxl.load_workbook(tmp_path / "live.xlsx").active
+    written = [r for r in range(4, 8) if live.cell(row=r, column=2).data_type == "f"]
+    assert written and all("_xlfn" not in live.cell(row=r, column=2).value for r in written)
+    document = office.open(tmp_path / "live.xlsx")
+    try:
+        computed = document.Sheets.getByIndex(0)
+        for r in range(2, 8):
+            expected = values.cell(row=r, column=2).value or ""
+            assert computed.getCellByPosition(1, r - 1).getString() == expected, r
+    finally:
+        document.close(True)
