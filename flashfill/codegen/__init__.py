@@ -64,7 +64,11 @@ def formula_writer(program: "Program", dialect: str = "excel") -> Callable[[Sequ
 def to_python(program: "Program", names: Sequence[str] | None = None, function: str = "transform") -> str:
     """Python source of a function ``function(column1, …)`` computing the program with
     the standard library only; ``names`` (column headers) name its parameters."""
-    return python_source(lower(program.switch), program.explain(names), parameter_names(names, program.columns), function)
+    try:
+        node = lower(program.switch)
+    except ExportError as error:
+        raise ExportError(f"no Python export: {_failing_step(program, [], lambda node, cells: None) or error}") from None
+    return python_source(node, program.explain(names), parameter_names(names, program.columns), function)
 
 
 def _failing_step(program: "Program", cells: Sequence[str], write) -> str:

@@ -10,6 +10,7 @@ target needs the unbounded look-behind the language's own patterns use.
 
 from __future__ import annotations
 
+from flashfill.errors import ExportError
 from flashfill.language.conditionals import Guard, Match, Switch
 from flashfill.language.expressions import Atom, Concatenate, ConstStr, Loop, SubStr
 from flashfill.language.positions import ColumnPos, CPos, Pos, Position, Shift
@@ -46,7 +47,13 @@ def _atom(atom: Atom) -> ir.Text:
         return ir.Literal(atom.text)
     if isinstance(atom, Loop):
         return ir.Repeat(ir.Concat(tuple(map(_atom, atom.body.atoms))))
+    if not isinstance(atom, SubStr):
+        raise ExportError(_VALUES)
     return _finish(_copy(atom), atom)
+
+
+_VALUES = ("reading a date or a number out of text has no exact translation yet: the formats this "
+           "program reads are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
 
 
 def _copy(sub: SubStr) -> ir.Text:
@@ -163,6 +170,8 @@ def _all(conj: tuple[Match, ...]) -> ir.Test:
 
 
 def _match(m: Match) -> ir.Test:
+    if not isinstance(m, Match):
+        raise ExportError(f"the condition '{m.describe()}': {_VALUES}")
     tokens = m.tokens.tokens
     test: ir.Test
     if len(tokens) == 1 and tokens[0].kind in ("char", "literal"):
