@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: demo test system-packages bench bench-io bench-addin bench-calc bench-export clean
+.PHONY: demo test system-packages bench bench-io bench-addin bench-calc bench-engines bench-export clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ bench-addin: $(STAMP)
 
 bench-calc: system-packages $(STAMP)
 	$(BIN)/python calc/bench_calc.py
+
+bench-engines: system-packages $(STAMP)
+	$(BIN)/python -m flashfill.codegen.bench_engines
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

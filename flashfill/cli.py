@@ -122,7 +122,11 @@ def _run_fill(args: argparse.Namespace) -> int:
 
 
 def _run_apply(args: argparse.Namespace) -> int:
-    report = apply(args.program, args.file, _columns(args), _destination(args), _progress(args))
+    if args.engine != "default":
+        from flashfill.table.engines import apply_with_engine
+        report = apply_with_engine(args.engine, args.program, args.file, _columns(args), _destination(args))
+    else:
+        report = apply(args.program, args.file, _columns(args), _destination(args), _progress(args))
     if not args.quiet:
         print(report.summary())
     return EXIT_OK
@@ -233,6 +237,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     columns(p)
     writing(p)
+    p.add_argument("--engine", choices=("default", "polars", "duckdb", "spark"), default="default",
+                   help="run the program inside this engine (CSV or Parquet; extras [polars], [duckdb], [spark])")
     p.set_defaults(run=_run_apply)
 
     p = commands.add_parser("calc", help="build the LibreOffice Calc extension, or build and install it")

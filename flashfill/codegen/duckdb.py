@@ -1,0 +1,155 @@
+"""A program as a DuckDB SQL expression: ``SELECT {sql(program, ["name"], con)} FROM t``.
+
+Steps with an exact DuckDB form are SQL (``regexp_extract``, ``CASE`` …); the others
+call the compiled program as a vectorized Python function registered on the connection
+(``create_function`` over Arrow batches), as ``translate`` reports.
+
+>>> import duckdb, flashfill
+>>> program = flashfill.learn([("425-555-1234", "(425) 555-1234")])
+>>> con = duckdb.connect()
+>>> con.sql(f"SELECT {sql(program, ['phone'], con)} FROM (VALUES ('206-555-9876'), (NULL)) t(phone)").fetchall()
+[('(206) 555-9876',), (None,)]
+"""
+
+from __future__ import annotations
+
+import inspect
+import itertools
+from collections.abc import Sequence
+
+import duckdb
+import pyarrow as pa
+
+from flashfill.codegen.engines import Tests, Texts, Translation, column_names, rows_of
+from flashfill.codegen.engines import translate as translate_steps
+from flashfill.language.program import Program
+
+_NAMES = itertools.count(1)
+
+
+def sql(program: Program, columns: Sequence[str], connection: duckdb.DuckDBPyConnection) -> str:
+    """The program's output for each row of the named input columns (NULL where it is ⊥), as
+    SQL for ``connection``: steps without a SQL form are functions registered on it."""
+    return translate(program, columns, connection).expression
+
+
+def translate(program: Program, columns: Sequence[str],
+              connection: duckdb.DuckDBPyConnection) -> Translation[str]:
+    """``sql`` with the report of which steps run in DuckDB and which in Python."""
+    return translate_steps(program, _Builder(column_names(columns, program), connection))
+
+
+def literal(text: str) -> str:
+    """A SQL string literal (quotes doubled; DuckDB takes backslashes literally).
+
+    >>> literal("O'Neil")
+    "'O''Neil'"
+    """
+    return "'" + text.replace("'", "''") + "'"
+
+
+def identifier(name: str) -> str:
+    """A quoted SQL identifier.
+
+    >>> print(identifier('a"b'))
+    "a""b"
+    """
+    return '"' + name.replace('"', '""') + '"'
+
+
+class _Builder:
+    """SQL over the input columns ``names`` (in the program's order), for one connection."""
+
+    lazy_branches = True
+    lazy_python = True
+
+    def __init__(self, names: list[str], connection: duckdb.DuckDBPyConnection) -> None:
+        self.names = names
+        self.connection = connection
+
+    def text(self, value: str) -> str:
+        return literal(value)
+
+    def concat(self, parts: list[str]) -> str:
+        return "(" + " || ".join(parts) + ")"
+
+    def cases(self, branches: list[tuple[str | None, str]]) -> str:
+        whens = []
+        for test, value in branches:
+            if test is None:
+                return "CASE " + " ".join(whens) + f" ELSE {value} END"
+            whens.append(f"WHEN {test} THEN {value}")
+        return "CASE " + " ".join(whens) + " ELSE NULL END"
+
+    def all_of(self, tests: list[str]) -> str:
+        return tests[0] if len(tests) == 1 else "(" + " AND ".join(tests) + ")"
+
+    def any_of(self, tests: list[str]) -> str:
+        return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
+
+    def column(self, index: int) -> str:
+        return f"coalesce({identifier(self.names[index])}, '')"
+
+    def number(self, k: int) -> str:
+        return f"({k})"
+
+    def extract(self, text: str, pattern: str) -> str:
+        return f"nullif(regexp_extract({text}, {literal(pattern)}, 1), '')"
+
+    def search(self, text: str, pattern: str) -> str:
+        return f"regexp_matches({text}, {literal(pattern)})"
+
+    def length(self, text: str) -> str:
+        return f"length({text})"
+
+    def add(self, a: str, b: str) -> str:
+        return f"({a} + {b})"
+
+    def at_most(self, a: str, b: str) -> str:
+        return f"({a} <= {b})"
+
+    def slice(self, text: str, start: str, end: str) -> str:
+        return f"substring({text}, ({start}) + 1, ({end}) - ({start}))"
+
+    def find(self, text: str, needle: str) -> str:
+        return f"(nullif(strpos({text}, {needle}), 0) - 1)"
+
+    def contains(self, text: str, needle: str) -> str:
+        return f"contains({text}, {literal(needle)})"
+
+    def count(self, text: str, needle: str) -> str:
+        return f"((length({text}) - length(replace({text}, {literal(needle)}, ''))) // {len(needle)})"
+
+    def upper(self, text: str) -> str:
+        return f"upper({text})"
+
+    def lower(self, text: str) -> str:
+        return f"lower({text})"
+
+    def all_below(self, text: str, limit: int) -> str:
+        return f"regexp_full_match({text}, '[\\x{{0}}-\\x{{{limit - 1:X}}}]*')"
+
+    def pad(self, text: str, width: int) -> str:
+        return f"lpad({text}, {width}, '0')"
+
+    def negate(self, test: str) -> str:
+        return f"(NOT {test})"
+
+    def fallback_text(self, run: Texts) -> str:
+        return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.string()), "VARCHAR")
+
+    def fallback_test(self, run: Tests) -> str:
+        return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.bool_()), "BOOLEAN")
+
+    def _register(self, function, returns: str) -> str:
+        """Registers ``function`` (Arrow arrays of the inputs in, one Arrow array out); its call."""
+        name = f"flashfill_step_{next(_NAMES)}"
+        function.__signature__ = inspect.Signature(  # DuckDB counts the parameters
+            [inspect.Parameter(f"c{i}", inspect.Parameter.POSITIONAL_ONLY) for i in range(len(self.names))])
+        self.connection.create_function(name, function, ["VARCHAR"] * len(self.names), returns,
+                                        type="arrow", null_handling="special", side_effects=False)
+        return f"{name}(" + ", ".join(identifier(n) for n in self.names) + ")"
+
+
+def _rows(arrays: Sequence[pa.Array | pa.ChunkedArray]) -> list:
+    return rows_of([a.to_pylist() for a in arrays])
