@@ -23,6 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from flashfill.codegen import ir, native
 from flashfill.codegen.lower import lower, lower_trace
+from flashfill.errors import ExportError
 from flashfill.language.conditionals import Guard, Match, Switch
 from flashfill.language.expressions import Atom, Concatenate, ConstStr, Row
 from flashfill.language.program import Program
@@ -97,7 +98,7 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
     other_rows = (lambda: builder.fallback_text(in_python)) if builder.lazy_python else None
     try:
         expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
-    except native.NoNativeForm as why:
+    except (native.NoNativeForm, ExportError) as why:  # ExportError: the lowering has no form for it
         result.fallback.append(f"{words} ({why})")
         return builder.fallback_text(in_python)
     result.native.append(words)
@@ -114,7 +115,7 @@ def _test(test: Match, builder: Builder[E], result: Translation[E]) -> E:
     words = test.describe()
     try:
         expression = native.condition(_lowered(test), builder)
-    except native.NoNativeForm as why:
+    except (native.NoNativeForm, ExportError) as why:
         result.fallback.append(f"{words} ({why})")
         return builder.fallback_test(MatchInPython(test))
     result.native.append(words)
