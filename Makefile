@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BENCHMARKS ?= ../shared/benchmarks
 
-.PHONY: demo test system-packages bench bench-io bench-addin bench-calc bench-engines clean
+.PHONY: demo test system-packages bench bench-io bench-addin bench-calc bench-engines bench-export clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ bench-io: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m flashfill.bench $(BENCHMARKS)/sygus_pbe_slia $(BENCHMARKS)/bustle_new $(BENCHMARKS)/tde
+
+bench-export: $(STAMP)
+	$(BIN)/python -m flashfill.codegen.report $(BENCHMARKS)/sygus_pbe_slia $(BENCHMARKS)/bustle_new $(BENCHMARKS)/tde
 
 bench-addin: $(STAMP)
 	$(BIN)/python addin/bench_addin.py

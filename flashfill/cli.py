@@ -25,6 +25,7 @@ from flashfill.table import open_table, saved_text
 from flashfill.table.atomic import atomic_path, check_writable, remove_stale_temporaries
 from flashfill.table.columns import describe
 from flashfill.table.fill import explain
+from flashfill.table.formulas import export_text
 from flashfill.table.learner import session_learner
 
 
@@ -114,7 +115,7 @@ def _progress(args: argparse.Namespace) -> Callable[[str, int], Progress]:
 
 
 def _run_fill(args: argparse.Namespace) -> int:
-    report = fill(args.file, _columns(args), _destination(args), session_learner, _progress(args))
+    report = fill(args.file, _columns(args), _destination(args), session_learner, _progress(args), args.formulas)
     if not args.quiet:
         print(report.summary())
     return EXIT_OK
@@ -144,6 +145,9 @@ def _run_learn(args: argparse.Namespace) -> int:
     for note in learning.choice.notes:
         print(f"  note: {note}")
     print(explain(learning.learned.program, headers, learning.choice))
+    if args.formula or args.python:
+        print(export_text(learning.learned.program, headers, learning.choice, learning.example_rows[0],
+                          table.where, args.formula, args.python))
     if args.save is not None:
         with atomic_path(args.save) as temp:
             temp.write_text(saved_text(learning), encoding="utf-8")
@@ -214,12 +218,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     columns(p)
     writing(p)
+    p.add_argument("--formulas", action="store_true",
+                   help="XLSX only: write Excel formulas computing the values, instead of the values")
     p.set_defaults(run=_run_fill)
 
     p = commands.add_parser("learn", help="print the program learned from FILE")
     p.add_argument("file", type=Path, metavar="FILE")
     columns(p)
     p.add_argument("--save", type=Path, metavar="P.json", help="save the program to apply later")
+    p.add_argument("--formula", nargs="?", const="excel", choices=("excel", "libreoffice"), metavar="DIALECT",
+                   help="also print the program as a formula: excel (the default) or libreoffice")
+    p.add_argument("--python", action="store_true", help="also print the program as a Python function")
     p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help=argparse.SUPPRESS)
     p.set_defaults(run=_run_learn, quiet=False)
 

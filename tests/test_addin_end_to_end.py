@@ -13,7 +13,7 @@ import xlwings as xw
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "addin"))
 
 from flashfill_addin import macro  # noqa: E402
-from flashfill_addin.udfs import FLASHFILL, FLASHFILL_EXPLAIN  # noqa: E402
+from flashfill_addin.udfs import FLASHFILL, FLASHFILL_EXPLAIN, FLASHFILL_FORMULA  # noqa: E402
 from test_addin_macro import excel_json, remote  # noqa: E402,F401  (the remote-engine fixture)
 
 NAMES = [["John Smith"], ["Mary Lee"], ["Bob Ray"], ["Carl Dean"], [None], ["Eve Fox"]]
@@ -66,3 +66,16 @@ def test_ribbon_macro_marks_only_cells_it_filled(remote: None) -> None:
     assert result.ok and result.filled + len(result.undefined) == len(blank_rows)
     notes = [a["args"][1] for a in book.json()["actions"] if a["func"] == "addNote"]
     assert len(notes) == len(result.unsure) + len(result.undefined)
+
+
+def test_formula_function_gives_the_program_as_a_formula_for_the_first_row(remote: None) -> None:
+    values = [["Email", "Domain"], ["john@example.com", "example.com"], ["ann@mail.org", None], ["x@y.z", None]]
+    sheet = xw.Book(json=excel_json(values, "B2")).sheets[0]
+    assert FLASHFILL_FORMULA(sheet["A2:A4"], sheet["B2:B4"]) == '=IFERROR(MID(A2,FIND("@",A2)+1,LEN(A2)),"")'
+    assert FLASHFILL_FORMULA(sheet["A3:A4"], sheet["B3:B4"]) == "Type an example in the output column first."
+
+
+def test_formula_function_says_why_a_program_has_no_formula(remote: None) -> None:
+    values = [["Text", "Digits"], ["a1b22c333", "122333"], ["x4y5", "45"], ["7 8 9 10", None]]
+    sheet = xw.Book(json=excel_json(values, "B2")).sheets[0]
+    assert FLASHFILL_FORMULA(sheet["A2:A4"], sheet["B2:B4"]).startswith("no excel formula: step 1 (for each match")

@@ -95,3 +95,21 @@ def test_python_export_reads_like_the_program():
     assert "def transform(phone):" in source
     assert "the first number of 'Phone'" in source
     assert "regex" not in source.replace("import re\n", "")
+
+
+def test_the_export_report_counts_programs_per_dialect(tmp_path, capsys):
+    import json
+
+    from flashfill.codegen import report
+
+    suite = tmp_path / "mini"
+    suite.mkdir()
+    tasks = {"domain": [("john@example.com", "example.com"), ("ann@mail.org", "mail.org"), ("x@y.z", "y.z")],
+             "digits": [("a1b22c333", "122333"), ("x4y5", "45"), ("7 8 9 10", "78910"), ("q1", "1")]}
+    for name, rows in tasks.items():
+        data = {"name": name, "rows": [{"inputs": [i], "output": o} for i, o in rows]}
+        (suite / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    assert report.main([str(suite)]) == 0
+    out = capsys.readouterr().out
+    assert "mini             libreoffice         2        1         1    100.0 %" in out
+    assert "2 × it repeats for each match, and a formula cannot loop" in out  # once per dialect

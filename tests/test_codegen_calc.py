@@ -18,11 +18,13 @@ import os
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 from codegen_cases import RICH_TEXTS, position_programs, random_programs, random_rows, run_exported
 from soffice import office  # noqa: F401  (the module-scoped fixture)
 
 from flashfill import ExportError, bench
+from flashfill.cli import main
 from flashfill.codegen import ir, to_formula, to_python
 from flashfill.codegen.excel import EXCEL_365_FUNCTIONS
 from flashfill.codegen.lower import lower
@@ -125,10 +127,25 @@ def exported(programs_rows, dialect: str):
     return jobs, refused
 
 
-def reads_values(program) -> bool:
-    """Whether a program reads a date or a number as a value (no export has them yet)."""
-    from flashfill.language.serialize import switch_to_data
-    return any(k in str(switch_to_data(program.switch)) for k in ("'FormatDate'", "'FormatNumber'", "'HasValue'"))
+def exports(program: Program, dialect: str) -> bool:
+    try:
+        program.to_formula(["A2"] * program.columns, dialect)
+    except ExportError:
+        return False
+    return True
+
+
+def has_value(program: Program) -> bool:
+    """Whether the program reads a date or a number (no export has those yet)."""
+    try:
+        lower(program.switch)
+    except ExportError:
+        return True
+    return False
+
+
+def has_loop_or_value(program: Program) -> bool:
+    return has_value(program) or any(isinstance(n, ir.Repeat) for n in ir.walk(lower(program.switch)))
 
 
 def mismatches(jobs, values):
@@ -184,8 +201,8 @@ def learned():
 
 def test_benchmark_formulas_compute_the_same_in_calc(office, learned):  # noqa: F811
     jobs, refused = exported(learned, "libreoffice")
-    loops = sum(1 for p, _ in learned if "for each match" in p.explain() or reads_values(p))
-    assert len(learned) - refused >= 0.9 * (len(learned) - loops)
+    plain = [p for p, _ in learned if not has_loop_or_value(p)]
+    assert sum(1 for p in plain if exports(p, "libreoffice")) >= 0.9 * len(plain)
     values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))
     assert mismatches(jobs, values) == []
 
@@ -205,9 +222,7 @@ def test_benchmark_excel_formulas_compute_the_same_in_calc(office, learned):  # 
 def test_benchmark_python_exports_run_the_same(learned):
     wrong, modules = [], {}
     for program, rows in learned:
-        if reads_values(program):
-            with pytest.raises(ExportError, match="read as a value"):
-                to_python(program)
+        if has_value(program):
             continue
         function = run_exported(to_python(program), modules)
         wrong += [(program.explain(), row) for row in rows if function(*row) != program(row)]
@@ -227,3 +242,27 @@ def test_classic_programs_use_no_excel_365_function(learned):
             classic += 1
             assert not EXCEL_365_FUNCTIONS & set(re.findall(r"([A-Z]+)\(", formula)), formula
     assert classic > 0
+
+
+def test_formulas_filled_into_an_xlsx_compute_the_filled_values_in_calc(office, tmp_path):  # noqa: F811
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Email", "Domain"])
+    emails = ["john.smith@example.com", "ann@mail.co.uk", "x@y", "", "no at sign", "a@b@c.org"]
+    for i, email in enumerate(emails):
+        sheet.append([email, "example.com" if i == 0 else "mail.co.uk" if i == 1 else None])
+    book.save(tmp_path / "emails.xlsx")
+    assert main(["fill", str(tmp_path / "emails.xlsx"), "-o", str(tmp_path / "values.xlsx"), "-q"]) == 0
+    assert main(["fill", str(tmp_path / "emails.xlsx"), "--formulas", "-o", str(tmp_path / "live.xlsx"), "-q"]) == 0
+    values = openpyxl.load_workbook(tmp_path / "values.xlsx").active
+    live = openpyxl.load_workbook(tmp_path / "live.xlsx").active
+    written = [r for r in range(4, 8) if live.cell(row=r, column=2).data_type == "f"]
+    assert written and all("_xlfn" not in live.cell(row=r, column=2).value for r in written)
+    document = office.open(tmp_path / "live.xlsx")
+    try:
+        computed = document.Sheets.getByIndex(0)
+        for r in range(2, 8):
+            expected = values.cell(row=r, column=2).value or ""
+            assert computed.getCellByPosition(1, r - 1).getString() == expected, r
+    finally:
+        document.close(True)

@@ -1,10 +1,12 @@
-"""The worksheet functions ``FLASHFILL`` and ``FLASHFILL_EXPLAIN``.
+"""The worksheet functions ``FLASHFILL``, ``FLASHFILL_EXPLAIN`` and ``FLASHFILL_FORMULA``.
 
 Both read their ranges as 2-D lists (``ndim=2``), so one cell, one column and
 several columns arrive in the same shape.  ``FLASHFILL`` returns one column of
 the same height as ``outputs``; in Excel 365/2021 it spills by itself (older
 Excel needs it entered as an array formula over the output range).  An error
-shows as its message in the formula's cell.
+shows as its message in the formula's cell.  ``FLASHFILL_FORMULA`` takes its
+ranges as ranges (it needs their addresses) and returns the learned program as
+an Excel formula for the first row, to be pasted and filled down as live formulas.
 
 On Windows the xlwings decorators register the functions with Excel; elsewhere
 xlwings makes them no-ops, so this module imports and runs anywhere.  The two
@@ -23,6 +25,7 @@ from flashfill.sheet.column import (
     learn_column,
     plan_column,
 )
+from flashfill.errors import ExportError
 from flashfill.sheet.learner import default_learner
 
 _CACHE = ProgramCache()
@@ -48,3 +51,20 @@ def FLASHFILL_EXPLAIN(inputs, outputs):  # type: ignore[no-untyped-def]
     except NoExamplesError:
         return [["Type an example in the output column first."]]
     return [[line] for line in program.explain().splitlines() or [""]]
+
+
+@xw.func(category="Flash Fill")
+@xw.arg("inputs", "range", doc="The input column(s), one row per output cell.")
+@xw.arg("outputs", "range", doc="The output column: a few cells typed, the rest blank.")
+def FLASHFILL_FORMULA(inputs, outputs):  # type: ignore[no-untyped-def]
+    """The program FLASHFILL learns, as an Excel formula for the first row of INPUTS (fill it down)."""
+    task = plan_column(inputs.options(ndim=2).value, outputs.options(ndim=2).value)
+    try:
+        program = learn_column(task, default_learner(), _CACHE)
+    except NoExamplesError:
+        return "Type an example in the output column first."
+    cells = [inputs[0, j].get_address(row_absolute=False, column_absolute=False) for j in range(inputs.shape[1])]
+    try:
+        return program.to_formula(cells, "excel")
+    except ExportError as error:
+        return str(error)

@@ -12,7 +12,7 @@ substring, regex, case and padding operations; each target only spells that form
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from flashfill.errors import ExportError
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 DIALECTS = {"excel": excel.formula, "libreoffice": libreoffice.formula}
 
-__all__ = ["DIALECTS", "ExportError", "to_formula", "to_python"]
+__all__ = ["DIALECTS", "ExportError", "formula_writer", "to_formula", "to_python"]
 
 
 def to_formula(program: "Program", cells: Sequence[str], dialect: str = "excel") -> str:
@@ -45,10 +45,30 @@ def to_formula(program: "Program", cells: Sequence[str], dialect: str = "excel")
         raise ExportError(f"no {dialect} formula: {_failing_step(program, cells, write) or error}") from None
 
 
+def formula_writer(program: "Program", dialect: str = "excel") -> Callable[[Sequence[str]], str]:
+    """``cells -> formula`` for many rows of one program: it is lowered once, and an
+    ``ExportError`` (naming the step) comes now rather than at the first row.
+
+    >>> import flashfill
+    >>> write = formula_writer(flashfill.learn([("ab", "AB")]), "excel")
+    >>> write(["A2"]), write(["A3"])
+    ('=UPPER(A2)', '=UPPER(A3)')
+    """
+    node = lower(program.switch)
+    write = DIALECTS[dialect] if dialect in DIALECTS else None
+    to_formula(program, ["A1"] * program.columns, dialect)  # refuses now, with the step's name
+    assert write is not None
+    return lambda cells: write(node, cells)
+
+
 def to_python(program: "Program", names: Sequence[str] | None = None, function: str = "transform") -> str:
     """Python source of a function ``function(column1, …)`` computing the program with
     the standard library only; ``names`` (column headers) name its parameters."""
-    return python_source(lower(program.switch), program.explain(names), parameter_names(names, program.columns), function)
+    try:
+        node = lower(program.switch)
+    except ExportError as error:
+        raise ExportError(f"no Python export: {_failing_step(program, [], lambda node, cells: None) or error}") from None
+    return python_source(node, program.explain(names), parameter_names(names, program.columns), function)
 
 
 def _failing_step(program: "Program", cells: Sequence[str], write) -> str:

@@ -98,7 +98,7 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
     other_rows = (lambda: builder.fallback_text(in_python)) if builder.lazy_python else None
     try:
         expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
-    except (native.NoNativeForm, ExportError) as why:
+    except (native.NoNativeForm, ExportError) as why:  # ExportError: the lowering has no form for it
         result.fallback.append(f"{words} ({why})")
         return builder.fallback_text(in_python)
     result.native.append(words)

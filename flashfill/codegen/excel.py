@@ -9,6 +9,7 @@ for token positions and runs; ``,`` between arguments, as Excel shows them in En
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import ir
@@ -29,3 +30,15 @@ EXCEL_365_FUNCTIONS = frozenset({"REGEXEXTRACT", "REGEXTEST"})
 def formula(node: ir.Text, cells: Sequence[str]) -> str:
     """The formula computing ``node`` for the row whose input cells are ``cells``."""
     return FormulaPrinter(EXCEL, cells).formula(node)
+
+
+def stored(formula: str) -> str:
+    """The formula as an ``.xlsx`` file stores it: functions newer than Excel 2007 carry
+    the ``_xlfn.`` prefix there (Excel shows them without it).
+
+    >>> stored('=IFERROR(REGEXEXTRACT(A2,"REGEXTEST("),"")')
+    '=IFERROR(_xlfn.REGEXEXTRACT(A2,"REGEXTEST("),"")'
+    """
+    parts = re.split(r'("(?:[^"]|"")*")', formula)
+    names = "|".join(sorted(EXCEL_365_FUNCTIONS))
+    return "".join(p if i % 2 else re.sub(rf"\b({names})\(", r"_xlfn.\1(", p) for i, p in enumerate(parts))

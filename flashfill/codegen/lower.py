@@ -15,14 +15,10 @@ from flashfill.language.conditionals import Guard, Match, Switch
 from flashfill.language.expressions import Atom, Concatenate, ConstStr, Loop, SubStr
 from flashfill.language.positions import ColumnPos, CPos, Pos, Position, Shift
 from flashfill.language.tokens import Token
-from flashfill.language.values.atoms import VALUE_ATOMS
-from flashfill.language.values.kinds import HasValue
 
 from . import ir
 from .patterns import CAPITAL, END, LOWER, START, TOKEN_CLASSES, CharClass, Pattern, Text
 
-#: Dates and numbers read as values (``language.values``) have no lowering yet.
-VALUE_REFUSAL = "a date or number read as a value has no translation yet"
 #: Occurrences up to this count become nested text searches; later ones a regex.
 MAX_NESTED_FIND = 3
 
@@ -47,13 +43,17 @@ def lower_trace(trace: Concatenate) -> ir.Text:
 
 
 def _atom(atom: Atom) -> ir.Text:
-    if isinstance(atom, VALUE_ATOMS):
-        raise ExportError(VALUE_REFUSAL)
     if isinstance(atom, ConstStr):
         return ir.Literal(atom.text)
     if isinstance(atom, Loop):
         return ir.Repeat(ir.Concat(tuple(map(_atom, atom.body.atoms))))
+    if not isinstance(atom, SubStr):
+        raise ExportError(_VALUES)
     return _finish(_copy(atom), atom)
+
+
+_VALUES = ("reading a date or a number out of text has no exact translation yet: the formats this "
+           "program reads are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
 
 
 def _copy(sub: SubStr) -> ir.Text:
@@ -170,8 +170,8 @@ def _all(conj: tuple[Match, ...]) -> ir.Test:
 
 
 def _match(m: Match) -> ir.Test:
-    if isinstance(m, HasValue):
-        raise ExportError(VALUE_REFUSAL)
+    if not isinstance(m, Match):
+        raise ExportError(f"the condition '{m.describe()}': {_VALUES}")
     tokens = m.tokens.tokens
     test: ir.Test
     if len(tokens) == 1 and tokens[0].kind in ("char", "literal"):

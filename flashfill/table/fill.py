@@ -25,6 +25,7 @@ from flashfill.table.constant import always_fixed, constancy
 from flashfill.table.csvtable import CsvTable
 from flashfill.table.errors import NotLearnedError, TableError
 from flashfill.table.filler import Filler
+from flashfill.table.formulas import FormulaFiller
 from flashfill.table.learner import Inputs, Learned, Learner, learn_error_type, load_program, session_learner
 from flashfill.table.report import Report
 from flashfill.table.scan import Row, Scan, scan
@@ -214,14 +215,18 @@ def _not_learned(where: str, column: str, numbers: list[int], error: Exception) 
 
 
 def fill(path: str | Path, columns: Columns | None = None, destination: Destination | None = None,
-         learner: Learner = session_learner, progress: ProgressFactory = NoProgress) -> Report:
-    """Learn from the typed cells of the target column and write the filled copy."""
+         learner: Learner = session_learner, progress: ProgressFactory = NoProgress,
+         formulas: bool = False) -> Report:
+    """Learn from the typed cells of the target column and write the filled copy (with
+    ``formulas``, an XLSX gets Excel formulas computing the values instead)."""
     started = time.monotonic()
     path, columns, destination = Path(path), columns or Columns(), destination or Destination()
     check_source(path)
     dest, cleaned = prepare_destination(path, destination)
     snapshot = Snapshot.of(path)
     table = open_table(path, columns.sheet)
+    if formulas and isinstance(table, CsvTable):
+        raise TableError(f"{path}: --formulas writes Excel formulas, which need an .xlsx or .xlsm file")
     learning = learn_table(table, columns, learner, progress)
     report = _report(table, learning.choice, learning.headers, cleaned)
     report.examples = learning.example_rows
@@ -230,7 +235,10 @@ def fill(path: str | Path, columns: Columns | None = None, destination: Destinat
             hint = f"; the other examples suggest {expected!r}" if expected is not None else ""
             report.notes.append(f"row {learning.example_rows[index]}: the typed {given!r} looks like a typo{hint}")
     report.explanation = explain(learning.learned.program, learning.headers, learning.choice)
-    filler = Filler(learning.learned, report, len(learning.choice.inputs))
+    if formulas:
+        filler: Filler = FormulaFiller(learning.learned, report, learning.choice, table.where)
+    else:
+        filler = Filler(learning.learned, report, len(learning.choice.inputs))
     _write(table, dest, destination, learning.choice, filler, progress, report, snapshot)
     report.seconds = time.monotonic() - started
     return report

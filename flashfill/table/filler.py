@@ -39,6 +39,9 @@ class Filler:
     one (a compiled loop), so a chunk of rows costs few Python steps per row.
     """
 
+    #: Whether the values are formulas (``fill --formulas``) rather than texts.
+    writes_formulas = False
+
     def __init__(self, learned: Learned, report: Report, width: int | None = None,
                  cache_size: int = CACHE_SIZE) -> None:
         self.program: Any = learned.program

@@ -113,7 +113,7 @@ class XlsxTable:
             if value is None:
                 continue
             cell.value = value
-            cell.data_type = "s"
+            cell.data_type = "f" if filler.writes_formulas else "s"
             if outputs:
                 cell.fill = UNSURE_FILL
                 note = unsure_note(outputs)
