@@ -24,7 +24,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from flashfill.codegen import ir, native
 from flashfill.codegen.lower import lower, lower_trace
 from flashfill.language.conditionals import Guard, Match, Switch
-from flashfill.language.expressions import Atom, Concatenate, ConstStr, Row
+from flashfill.language.expressions import Atom, Concatenate, ConstStr, Loop, Row, SubStr
 from flashfill.language.program import Program
 
 E = TypeVar("E")
@@ -96,6 +96,8 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
     in_python = AtomInPython(atom, program.columns)
     other_rows = (lambda: builder.fallback_text(in_python)) if builder.lazy_python else None
     try:
+        if not isinstance(atom, SubStr):
+            raise native.NoNativeForm("a loop" if isinstance(atom, Loop) else "a value step has no lowering yet")
         expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
     except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
@@ -113,6 +115,8 @@ def _guard(guard: Guard, builder: Builder[E], program: Program, result: Translat
 def _test(test: Match, builder: Builder[E], result: Translation[E]) -> E:
     words = test.describe()
     try:
+        if not isinstance(test, Match):
+            raise native.NoNativeForm("a value test has no lowering yet")
         expression = native.condition(_lowered(test), builder)
     except native.NoNativeForm as why:
         result.fallback.append(f"{words} ({why})")
