@@ -37,9 +37,9 @@ down.  Only ``flashfill.learn`` calls are timed, in wall time and in CPU time
 time of ``import flashfill`` in a fresh interpreter.  The table goes to stdout,
 progress to stderr (one mark per task: ``.`` solved, ``n`` no program, ``U``
 unsound, ``g`` wrong generalization, ``m`` too many examples, ``T`` timeout,
-``C`` crash); the exit status is 1 when any program was unsound.  The learner
-has its own time budget, so numbers can shift a little with machine load: for
-comparisons use ``--jobs 1`` on a quiet machine and ``--json`` to diff runs.
+``C`` crash); the exit status is 1 when any program was unsound.  The learner's
+budget counts work, not seconds, so what is solved does not depend on machine load
+(only the times do, wall time more than CPU time); ``--json`` diffs runs task by task.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 MAX_EXAMPLES = 10
-DEFAULT_TIMEOUT = 10.0
+DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MB = 4096
 KINDS = ("no program", "unsound", "wrong generalization", "too many examples",
          "timeout", "crash")
@@ -299,12 +299,11 @@ def verdict(examples: int, n_rows: int, max_examples: int) -> str | None:
 
 
 def fill_the_column(task: Task, learn, learn_error, result: Result,
-                    max_examples: int = MAX_EXAMPLES, on_learn=None,
-                    judge=None, on_judge=None, on_program=None) -> None:
-    """Run the protocol on task, recording the outcome in result; ``judge(rows,
-    chosen)`` (untimed; its seconds go to ``on_judge``) counts the flags of each step;
-    ``on_program`` (if given) sees each program learned, so the last call has the
-    protocol's final one."""
+                    max_examples: int = MAX_EXAMPLES, on_learn=None, judge=None,
+                    on_program=None) -> None:
+    """Run the protocol on task, recording the outcome in result; ``judge(rows, chosen)``
+    (if given) counts the flags of each step; ``on_program`` (if given) sees each program
+    learned, so its last call has the protocol's final one."""
     rows, chosen = task.rows, [0]
     inputs = [r for r, _ in rows]
     wrong_prog = None
@@ -318,12 +317,9 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
         if on_program is not None:
             on_program(prog)
         if judge is not None:
-            start = time.perf_counter()
             if result.flags is None:
                 result.flags = Flags()
             result.flags.add(judge(rows, list(chosen)))
-            if on_judge is not None:
-                on_judge(time.perf_counter() - start)
         bad = first_wrong(prog, rows, chosen)
         if bad is not None:
             result.kind, result.wrong = "unsound", wrong_row(rows, *bad, len(chosen))
@@ -346,7 +342,9 @@ def fill_the_column(task: Task, learn, learn_error, result: Result,
 def run_task(task: Task, learn=None, *, max_examples: int = MAX_EXAMPLES,
              on_learn=None, on_judge=None) -> Result:
     """Run one task in this process; learn defaults to flashfill.learn, and with it each
-    step's flags are counted by ``session_flags`` (not for another learner).
+    step's flags are counted by ``session_flags`` (not for another learner): ``on_judge``
+    hears None when a step's judging starts and its seconds when it ends, and those
+    seconds are not the task's.
 
     Never raises for a learner failure: crashes become kind 'crash'.
     """
@@ -354,16 +352,23 @@ def run_task(task: Task, learn=None, *, max_examples: int = MAX_EXAMPLES,
     start = time.perf_counter()
     judged = [0.0]
 
-    def judge_time(seconds: float) -> None:
-        judged[0] += seconds
+    def judge(rows, chosen: list[int]) -> Flags:
         if on_judge is not None:
-            on_judge(seconds)
+            on_judge(None)
+        begun = time.perf_counter()
+        try:
+            return session_flags(rows, chosen)
+        finally:
+            seconds = time.perf_counter() - begun
+            judged[0] += seconds
+            if on_judge is not None:
+                on_judge(seconds)
 
     try:
         learn, learn_error = resolve_learner(learn)
-        judge = session_flags if learn is flashfill_learn() else None
+        own = learn is flashfill_learn()
         fill_the_column(task, learn, learn_error, result, max_examples, on_learn,
-                        judge=judge, on_judge=judge_time)
+                        judge if own else None)
     except Exception as exc:  # a learner or program crash must not stop the harness
         result.kind, result.error, result.solved = "crash", last_line(exc), False
     result.total_time = time.perf_counter() - start - judged[0]
@@ -422,11 +427,20 @@ class Worker:
         self.task = None
         self.deadline = 0.0
         self.started = 0.0
+        self.judging_since: float | None = None
         self.learn_times: list = []
+
+    def due(self, timeout: float) -> float:
+        """When the task overruns: its deadline, or while a step is being judged (its clock
+        stopped), the judging's start plus ``timeout``."""
+        if self.judging_since is None:
+            return self.deadline
+        return self.judging_since + timeout
 
     def dispatch(self, index: int, task: Task, timeout: float) -> None:
         """Send a task; its clock starts now."""
         self.index, self.task, self.learn_times = index, task, []
+        self.judging_since = None
         self.started = time.monotonic()
         self.deadline = self.started + timeout
         self.conn.send(task)
@@ -513,7 +527,7 @@ class Pool:
 
     def wait(self) -> None:
         """Block until a worker has news or the nearest deadline passes."""
-        busy = [w.deadline for w in self.workers if w.task is not None]
+        busy = [w.due(self.timeout) for w in self.workers if w.task is not None]
         delay = max(0.0, min(busy) - time.monotonic()) if busy else 1.0
         handles = [w.conn for w in self.workers] + [w.proc.sentinel for w in self.workers]
         multiprocessing.connection.wait(handles, timeout=delay + 0.001)
@@ -525,8 +539,12 @@ class Pool:
                 worker.ready = True
             elif tag == "learn":
                 worker.learn_times.append(payload)
-            elif tag == "judge":
-                worker.deadline += payload  # the flags' time is not the task's
+            elif tag == "judge":  # the flags' time is not the task's: the clock stops
+                if payload is None:
+                    worker.judging_since = time.monotonic()
+                elif worker.judging_since is not None:
+                    worker.deadline += time.monotonic() - worker.judging_since
+                    worker.judging_since = None
             elif tag == "done":
                 yield worker.index, payload
                 worker.task = worker.index = None
@@ -537,7 +555,7 @@ class Pool:
                         worker, "crash", f"worker process died (exit code {code})")
                 self.replace(slot, worker)
                 return
-        if worker.task is not None and time.monotonic() >= worker.deadline:
+        if worker.task is not None and time.monotonic() >= worker.due(self.timeout):
             yield worker.index, lost_result(worker, "timeout",
                                             f"over {self.timeout:g} s")
             self.replace(slot, worker)

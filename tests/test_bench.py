@@ -479,3 +479,20 @@ def test_no_flags_with_another_learner():
     r = bench.run_task(task("t", [("a", "A"), ("b", "B")]), learn_never)
     assert r.flags is None
     assert bench.format_flags([bench.summarize("s", [r], skipped=0)]) == ""
+
+
+def test_a_step_being_judged_stops_the_task_clock():
+    """While the session judges a step the task cannot time out (within the timeout
+    again); afterwards its deadline has moved on by the judging's time only."""
+    pool = bench.Pool(timeout=5.0)
+    worker = bench.Worker.__new__(bench.Worker)
+    worker.task, worker.index, worker.learn_times = task("t", [("a", "A")]), 0, []
+    worker.started, worker.deadline, worker.judging_since = time.monotonic() - 9, time.monotonic() - 1, None
+    inbox = [("judge", None)]
+    worker.messages = lambda: iter(inbox)
+    assert list(pool.collect(0, worker)) == []
+    assert worker.due(pool.timeout) > time.monotonic() + 4
+    inbox[:] = [("judge", 0.01)]
+    pool.replace = lambda slot, w: None
+    (index, lost), = pool.collect(0, worker)
+    assert (index, lost.kind) == (0, "timeout")

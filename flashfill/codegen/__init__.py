@@ -1,4 +1,4 @@
-"""A learned program as code that outlives the tool: spreadsheet formulas and Python.
+r"""A learned program as code that outlives the tool: spreadsheet formulas and Python.
 
 One lowering (`lower`) turns the program into a small intermediate form (`ir`) of
 substring, regex, case and padding operations; each target only spells that form:
@@ -6,8 +6,8 @@ substring, regex, case and padding operations; each target only spells that form
 
 >>> import flashfill
 >>> program = flashfill.learn([("425-555-1234", "(425) 555-1234")])
->>> to_formula(program, ["A2"], "excel")
-'=IFERROR("("&LEFT(A2,FIND("-",A2)-1)&") "&MID(A2,FIND("-",A2)+1,LEN(A2)),"")'
+>>> print(to_formula(program, ["A2"], "libreoffice"))
+=IFERROR("("&REGEX(A2;"\d+")&") "&MID(A2;FIND("-";A2)+1;LEN(A2));"")
 """
 
 from __future__ import annotations

@@ -91,12 +91,14 @@ class FormulaPrinter:
 
     def formula(self, node: ir.Text) -> str:
         """``=…`` for the whole program: ⊥ rows give an empty text."""
-        body = self.text(node)
-        if isinstance(node, ir.Whole):
-            body = f'{body}&""'  # a bare reference to an empty cell shows 0
+        body = self.result(node)
         if ir.can_fail(node):
             body = f'IFERROR({body}{self.sep}"")'
         return "=" + body
+
+    def result(self, node: ir.Text) -> str:
+        """``node`` as the value of a cell: a bare reference to an empty cell would show 0."""
+        return f'{self.text(node)}&""' if isinstance(node, ir.Whole) else self.text(node)
 
     def call(self, name: str, *args: object) -> str:
         return f"{name}({self.sep.join(map(str, args))})"
@@ -171,7 +173,7 @@ class FormulaPrinter:
     def choice(self, node: ir.Choice) -> str:
         result = '""'
         for test, text in reversed(node.branches):
-            body = self.text(text)
+            body = self.result(text)
             result = body if test is None else self.call("IF", self.test(test), body, result)
         return result
 

@@ -206,3 +206,22 @@ def can_fail(node: Text) -> bool:
     if isinstance(node, Choice):
         return any(can_fail(t) for _, t in node.branches)
     return True
+
+
+def walk(node: "Text | Test | Position"):
+    """Every node under ``node`` (itself included), depth first.
+
+    >>> [type(n).__name__ for n in walk(Concat((Literal("a"), Cased(Whole(0), "upper"))))]
+    ['Concat', 'Literal', 'Cased', 'Whole']
+    """
+    yield node
+    for name in node.__slots__:
+        value = getattr(node, name)
+        children = value if isinstance(value, tuple) else (value,)
+        for child in children:
+            parts = child if isinstance(child, tuple) else (child,)  # a Choice's (test, text)
+            yield from (n for part in parts if _is_node(part) for n in walk(part))
+
+
+def _is_node(value: object) -> bool:
+    return type(value).__module__ == __name__

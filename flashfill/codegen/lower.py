@@ -25,7 +25,7 @@ MAX_NESTED_FIND = 3
 def lower(switch: Switch) -> ir.Text:
     """The program's switch as one text node (a `Choice` when it has guards).
 
-    >>> from flashfill.language.tokens import Token
+    >>> from flashfill.language import Token, TokenSeq
     >>> first_number = SubStr(0, Pos(TokenSeq(), TokenSeq((Token("class", "digits"),)), 1),
     ...                       Pos(TokenSeq((Token("class", "digits"),)), TokenSeq(), 1))
     >>> lower(Switch(((Guard(), Concatenate((first_number,))),)))

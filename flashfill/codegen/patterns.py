@@ -82,7 +82,7 @@ def render(pattern: Pattern, engine: str) -> str:
 
     >>> p = ("(?<!", TOKEN_CLASSES["digits"], ")", TOKEN_CLASSES["digits"], "+", Text("-"), END)
     >>> render(p, "icu"), render(p, "pcre2"), render(p, "python")
-    ('(?<!\\\\d)\\\\d+\\\\-\\\\z', '(?<!\\\\p{Nd})\\\\p{Nd}+\\\\-\\\\z', '(?<!\\\\d)\\\\d+\\\\-\\\\Z')
+    ('(?<!\\\\d)\\\\d+-\\\\z', '(?<!\\\\p{Nd})\\\\p{Nd}+-\\\\z', '(?<!\\\\d)\\\\d+-\\\\Z')
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown regex engine {engine!r}")

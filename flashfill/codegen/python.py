@@ -108,16 +108,21 @@ def _loop(piece, limit):
     return "".join(parts)
 ''',
     "_characters": '''
+@functools.cache
+def _categories():
+    """The Unicode general category of every character, two letters each, in one text."""
+    return "".join(map(unicodedata.category, map(chr, range(sys.maxunicode + 1))))
+
+
+@functools.cache
 def _characters(*categories, negated=False):
-    """A regex class of the characters of these Unicode general categories."""
-    ranges, start = [], None
-    for code in range(sys.maxunicode + 2):
-        inside = code <= sys.maxunicode and unicodedata.category(chr(code)).startswith(categories)
-        if inside and start is None:
-            start = code
-        elif not inside and start is not None:
-            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(code - 1)) if code - 1 > start else ""))
-            start = None
+    """A regex class of the characters of these Unicode general categories (a category's
+    first letter is a capital and its second is not, so matches never straddle two)."""
+    wanted = "|".join(c if len(c) == 2 else c + "." for c in categories)
+    ranges = []
+    for run in re.finditer(f"(?:{wanted})+", _categories()):
+        first, last = chr(run.start() // 2), chr(run.end() // 2 - 1)
+        ranges.append(re.escape(first) + ("-" + re.escape(last) if last != first else ""))
     return "[" + ("^" if negated else "") + "".join(ranges) + "]"
 ''',
 }
@@ -132,7 +137,7 @@ def python_source(node: ir.Text, explanation: str, names: Sequence[str], functio
     lines = [f"def {function}({params}):", doc, *body]
     imports = ["import re"] if printer.uses_re else []
     if "_characters" in printer.helpers:
-        imports += ["import sys", "import unicodedata"]
+        imports = ["import functools", *imports, "import sys", "import unicodedata"]
     helpers = [_HELPERS[name].strip("\n") for name in _HELPERS if name in printer.helpers]
     constants = [f"{c.name} = {python_class_source(c)}" for c in sorted(printer.classes, key=lambda c: c.name)]
     blocks = ["\n".join(imports)] if imports else []

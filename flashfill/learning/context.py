@@ -40,7 +40,7 @@ class Budget:
     """
 
     def __init__(self, work: int | None, seconds: float | None) -> None:
-        self.work, self.seconds = work, seconds
+        self.work = work
         self.spent = 0
         self.end = None if seconds is None else time.perf_counter() + seconds
         self._next_clock = CLOCK_EVERY

@@ -18,7 +18,7 @@ from .typos import looks_like_typo
 
 #: The learning budget: units of work (see ``Budget``), which decide, and a wall-clock
 #: limit in seconds, a last resort far above what the work takes on a slow machine.
-DEFAULT_WORK = 2_000_000
+DEFAULT_WORK = 1_000_000
 DEFAULT_TIMEOUT = 30.0
 #: Runners-up per branch that the session compares.
 ALTERNATIVE_TRACES = 8

@@ -103,8 +103,10 @@ class ValueEdges:
                             costed = sorted((kind.cost(w, reading, value), repr(w), w) for w in ways)
                             kept = 0
                             for cost, _, way in costed:
+                                if kept == WAYS_PER_EDGE:
+                                    break
                                 built = kind.atom(way, reading)
-                                if kept == WAYS_PER_EDGE or not self._writes(built, col, chosen, node, target):
+                                if not self._writes(built, col, chosen, node, target):
                                     continue
                                 kept += 1
                                 out.append((target, base - cost, ValueAtom(col, start_d, end_d, starts, ends, built)))

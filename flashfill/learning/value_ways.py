@@ -104,6 +104,7 @@ def _date_atom(way: DateWay, reading: str) -> FormatDate:
     return FormatDate(PLACEHOLDER, pattern, reading, unit, step, mode, shift)
 
 
+@lru_cache(maxsize=65536)
 def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
     """What a way of writing a date costs; a rounding that does not show on the value
     it was learned from ("18:25" → "6PM" rounded down to 2 hours) costs little, so that
@@ -250,6 +251,7 @@ def _number_atom(way: NumberWay, reading: str) -> FormatNumber:
     return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, factor)
 
 
+@lru_cache(maxsize=65536)
 def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
     """What a way of writing a number costs. Between as many decimals as needed and a
     fixed count: where the user dropped zeros, as many as needed ("1234.50" → "1234.5",

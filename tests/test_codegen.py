@@ -1,0 +1,97 @@
+"""The code generators without a spreadsheet: Python exports run against the program,
+refusals name their step, formula texts are spelled safely."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+import sys
+import unicodedata
+
+import pytest
+import regex
+from codegen_cases import RICH_TEXTS, position_programs, random_programs, random_rows, run_exported
+
+import flashfill
+from flashfill import ExportError
+from flashfill.codegen import to_formula, to_python
+from flashfill.codegen.patterns import TOKEN_CLASSES, python_class_source
+from flashfill.codegen.python import _HELPERS
+from flashfill.language import (
+    ColumnPos, Concatenate, ConstStr, CPos, Guard, Loop, Pos, Program, SubStr, Switch, Token, TokenSeq,
+)
+from flashfill.language.tokens import _CLASSES
+
+DIGITS = Token("class", "digits")
+
+
+def single(*atoms, columns: int = 1) -> Program:
+    return Program(Switch(((Guard(), Concatenate(atoms)),)), columns)
+
+
+def test_python_exports_of_random_programs_give_the_programs_outputs():
+    rng, modules, wrong = random.Random(5), {}, []
+    cases = [(p, random_rows(rng, p.columns, 20)) for p in random_programs(5, 300)]
+    cases += [(p, [(t,) for t in RICH_TEXTS]) for p in position_programs()]
+    for program, rows in cases:
+        function = run_exported(to_python(program), modules)
+        wrong += [(program.explain(), row) for row in rows if function(*row) != program(row)]
+    assert wrong == []
+
+
+def test_loops_are_python_only_and_the_formula_error_names_the_step():
+    each_number = Loop(Concatenate((SubStr(0, Pos(TokenSeq(), TokenSeq((DIGITS,)), 0, 1),
+                                           Pos(TokenSeq((DIGITS,)), TokenSeq(), 0, 1)),)))
+    program = single(ConstStr("#"), each_number)
+    assert program("a1b22c333") == "#122333"
+    with pytest.raises(ExportError, match=r"step 2 \(for each match in turn: each number of column 1\).*cannot loop"):
+        program.to_formula(["A2"], "libreoffice")
+    function = run_exported(program.to_python(), {})
+    assert [function(s) for s in ("a1b22c333", "none", "")] == ["#122333", "#", "#"]
+
+
+def test_the_last_copy_of_another_column_is_refused_in_formulas_and_exported_to_python():
+    program = single(SubStr(0, CPos(0), ColumnPos(1, False, -1)), columns=2)
+    with pytest.raises(ExportError, match="step 1 .*last copy"):
+        program.to_formula(["A2", "B2"], "excel")
+    function = run_exported(program.to_python(["Text", "Cut"]), {})
+    assert function("abcabc", "bc") == program(("abcabc", "bc")) == "abca"
+
+
+def test_undefined_rows_become_blank_and_constants_are_spelled_safely():
+    program = single(ConstStr('say "hi"\n'), SubStr(0, CPos(2), CPos(-1)), ConstStr("x" * 300))
+    formula = program.to_formula(["A2"], "excel")
+    assert formula.startswith("=IFERROR(") and formula.endswith(',"")')
+    assert '"say ""hi"""&CHAR(10)&' in formula
+    assert max(len(s) for s in re.findall(r'"((?:[^"]|"")*)"', formula)) <= 255
+    assert to_formula(single(SubStr(0, CPos(0), CPos(-1))), ["B7"], "libreoffice") == '=B7&""'
+
+
+def test_cells_and_dialects_are_checked():
+    program = single(SubStr(1, CPos(0), CPos(-1)), columns=2)
+    with pytest.raises(ValueError, match="2 columns, but 1 cells"):
+        program.to_formula(["A2"], "excel")
+    with pytest.raises(ValueError, match="unknown formula dialect 'sheets'"):
+        program.to_formula(["A2", "B2"], "sheets")
+
+
+@pytest.mark.parametrize("name", sorted(TOKEN_CLASSES))
+def test_python_character_classes_match_the_language_on_every_assigned_character(name):
+    namespace = {"functools": functools, "re": re, "sys": sys, "unicodedata": unicodedata}
+    exec(_HELPERS["_characters"], namespace)
+    ours = re.compile(eval(python_class_source(TOKEN_CLASSES[name]), namespace))
+    theirs = regex.compile(_CLASSES[name][0])
+    differ = [hex(i) for i in range(0x110000) if bool(ours.fullmatch(chr(i))) != bool(theirs.fullmatch(chr(i)))]
+    # Python's and the regex module's Unicode tables may be of different versions: a
+    # difference counts where both give the character the same category.
+    same_category = [c for c in differ if regex.fullmatch(r"\p{%s}" % unicodedata.category(chr(int(c, 16))), chr(int(c, 16)))]
+    assert same_category == []
+
+
+def test_python_export_reads_like_the_program():
+    program = flashfill.learn([("425-555-1234", "(425) 555-1234")])
+    source = program.to_python(["Phone"])
+    assert "def transform(phone):" in source
+    assert "the first number of 'Phone'" in source
+    assert "regex" not in source.replace("import re\n", "")

@@ -1,0 +1,219 @@
+"""Exported formulas computed by a real LibreOffice Calc, and exported Python run, against
+``program(row)`` on every row: the programs learned on the public benchmark suites (the
+last program of the fill-the-column protocol, `flashfill.bench`) and random programs
+covering every construct.
+
+One headless LibreOffice (tests/soffice.py: own profile, named pipe) serves the whole
+module. Formulas are set through UNO on text cells holding the inputs; Calc computes
+them and the values are read back. A row where the program gives None must show an
+empty text. The ``excel`` dialect cannot run here: its formulas are checked for known
+function names and balanced syntax, and computed by Calc after spelling Excel's two
+regex functions with Calc's ``REGEX`` (the patterns use only syntax PCRE2 and ICU
+share).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from codegen_cases import RICH_TEXTS, position_programs, random_programs, random_rows, run_exported
+from soffice import office  # noqa: F401  (the module-scoped fixture)
+
+from flashfill import ExportError, bench
+from flashfill.codegen import ir, to_formula, to_python
+from flashfill.codegen.excel import EXCEL_365_FUNCTIONS
+from flashfill.codegen.lower import lower
+from flashfill.language import Program
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = Path(os.environ.get("FLASHFILL_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
+SUITES = ("sygus_pbe_slia", "bustle_new", "tde")
+
+#: Excel's functions (from its function list) that the excel dialect may write.
+EXCEL_FUNCTIONS = frozenset({
+    "AND", "CHAR", "FIND", "IF", "IFERROR", "IFS", "ISNUMBER", "LEFT", "LEN", "LET", "LOWER", "MAX", "MID",
+    "NA", "NOT", "OR", "PROPER", "REGEXEXTRACT", "REGEXTEST", "REPT", "RIGHT", "SEARCH", "SUBSTITUTE",
+    "TEXT", "TEXTAFTER", "TEXTBEFORE", "UPPER",
+})
+
+
+def column_letter(index: int) -> str:
+    letters, n = "", index + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def calc_values(office, jobs: list[tuple[Program, tuple[str, ...]]], formula_of) -> list[str]:
+    """Calc's values of ``formula_of(program, cells)`` for each (program, row), one row a job."""
+    document = office.new("scalc")
+    try:
+        sheet = document.Sheets.getByIndex(0)
+        width = max(len(row) for _, row in jobs)
+        inputs = tuple(row + ("",) * (width - len(row)) for _, row in jobs)
+        formulas = tuple(
+            (formula_of(program, [f"{column_letter(c)}{r}" for c in range(program.columns)]),)
+            for r, (program, _) in enumerate(jobs, 1)
+        )
+        last = len(jobs)
+        sheet.getCellRangeByName(f"A1:{column_letter(width - 1)}{last}").setDataArray(inputs)
+        out = sheet.getCellRangeByName(f"{column_letter(width)}1:{column_letter(width)}{last}")
+        out.setFormulaArray(formulas)
+        return [value for (value,) in out.getDataArray()]
+    finally:
+        document.close(True)
+
+
+def _excel_regextest(formula: str) -> str:
+    """Replace each REGEXTEST(a;b) by NOT(ISNA(REGEX(a;b))), matching its parenthesis."""
+    out, i = [], 0
+    while True:
+        j = formula.find("REGEXTEST(", i)
+        if j < 0:
+            out.append(formula[i:])
+            return "".join(out)
+        end = _closing(formula, j + len("REGEXTEST"))
+        out.append(formula[i:j] + "NOT(ISNA(REGEX(" + _excel_regextest(formula[j + 10:end]) + ")))")
+        i = end + 1
+
+
+def _closing(text: str, open_at: int) -> int:
+    depth, quoted = 0, False
+    for k in range(open_at, len(text)):
+        ch = text[k]
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch == "(":
+            depth += 1
+        elif not quoted and ch == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    raise AssertionError(f"unbalanced parentheses in {text!r}")
+
+
+def excel_as_calc(formula: str) -> str:
+    parts = re.split(r'("(?:[^"]|"")*")', formula)
+    text = "".join(p if i % 2 else p.replace(",", ";") for i, p in enumerate(parts))
+    return _excel_regextest(text).replace("REGEXEXTRACT(", "REGEX(")
+
+
+def check_excel_syntax(formula: str) -> None:
+    """Known functions only, quotes and parentheses balanced."""
+    assert formula.startswith("=")
+    code = re.sub(r'"(?:[^"]|"")*"', '""', formula)
+    assert '"' not in code.replace('""', ""), formula
+    names = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", code))
+    assert names <= EXCEL_FUNCTIONS, names - EXCEL_FUNCTIONS
+    _closing("(" + code[1:] + ")", 0)
+
+
+def exported(programs_rows, dialect: str):
+    """The (program, row) jobs of the programs that export to ``dialect``, and the refused count."""
+    jobs, refused = [], 0
+    for program, rows in programs_rows:
+        try:
+            program.to_formula(["A1"] * program.columns, dialect)
+        except ExportError:
+            refused += 1
+            continue
+        jobs += [(program, row) for row in rows]
+    return jobs, refused
+
+
+def mismatches(jobs, values):
+    return [(p.explain(), row, p(row), got) for (p, row), got in zip(jobs, values) if (p(row) or "") != got]
+
+
+# ------------------------------------------------------------ random programs
+
+
+@pytest.fixture(scope="module")
+def random_cases():
+    import random
+
+    rng = random.Random(16)
+    cases = [(p, random_rows(rng, p.columns, 24)) for p in random_programs(16, 250)]
+    cases += [(p, [(t,) for t in RICH_TEXTS]) for p in position_programs()]
+    assert sum(bool(p(row)) for p, rows in cases for row in rows) > 3000  # most rows have an output
+    return cases
+
+
+@pytest.mark.parametrize("dialect", ["libreoffice", "excel"])
+def test_random_programs_compute_the_same_in_calc(office, random_cases, dialect):  # noqa: F811
+    jobs, refused = exported(random_cases, dialect)
+    assert refused == 0
+    if dialect == "excel":
+        for program, _ in random_cases[:250]:
+            check_excel_syntax(program.to_formula(["A2", "B2"][: program.columns], "excel"))
+        values = calc_values(office, jobs, lambda p, cells: excel_as_calc(to_formula(p, cells, "excel")))
+    else:
+        values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))
+    assert mismatches(jobs, values) == []
+
+
+# --------------------------------------------------------- benchmark programs
+
+
+@pytest.fixture(scope="module")
+def learned():
+    """(program, rows) for the last program learned on each public benchmark task."""
+    folders = [BENCHMARKS / s for s in SUITES]
+    if not all(f.is_dir() for f in folders):
+        pytest.skip(f"the public benchmark suites are not at {BENCHMARKS} (set FLASHFILL_BENCHMARKS)")
+    tasks, _ = bench.dedupe(bench.load_paths([str(f) for f in folders]))
+    learn, learn_error = bench.resolve_learner()
+    cases = []
+    for task in tasks:
+        programs: list[Program] = []
+        bench.fill_the_column(task, learn, learn_error, bench.Result(task.name, task.suite), on_program=programs.append)
+        if programs:
+            cases.append((programs[-1], [inputs for inputs, _ in task.rows]))
+    return cases
+
+
+def test_benchmark_formulas_compute_the_same_in_calc(office, learned):  # noqa: F811
+    jobs, refused = exported(learned, "libreoffice")
+    loops = sum(1 for p, _ in learned if "for each match" in p.explain())
+    assert len(learned) - refused >= 0.9 * (len(learned) - loops)
+    values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))
+    assert mismatches(jobs, values) == []
+
+
+def test_benchmark_excel_formulas_compute_the_same_in_calc(office, learned):  # noqa: F811
+    jobs, refused = exported(learned, "excel")
+    assert refused == exported(learned, "libreoffice")[1]
+    for program, _ in learned[:: max(1, len(learned) // 100)]:
+        try:
+            check_excel_syntax(program.to_formula(["A2"] * program.columns, "excel"))
+        except ExportError:
+            pass
+    values = calc_values(office, jobs, lambda p, cells: excel_as_calc(to_formula(p, cells, "excel")))
+    assert mismatches(jobs, values) == []
+
+
+def test_benchmark_python_exports_run_the_same(learned):
+    wrong, modules = [], {}
+    for program, rows in learned:
+        function = run_exported(to_python(program), modules)
+        wrong += [(program.explain(), row) for row in rows if function(*row) != program(row)]
+    assert wrong == []
+
+
+def test_classic_programs_use_no_excel_365_function(learned):
+    """A program that needs no token search keeps to functions Excel 2010 has."""
+    needs_regex = (ir.Occurrence, ir.FirstMatch, ir.HasMatches)
+    classic = 0
+    for program, _ in learned:
+        try:
+            formula = program.to_formula(["A2"] * program.columns, "excel")
+        except ExportError:
+            continue
+        if not any(isinstance(node, needs_regex) for node in ir.walk(lower(program.switch))):
+            classic += 1
+            assert not EXCEL_365_FUNCTIONS & set(re.findall(r"([A-Z]+)\(", formula)), formula
+    assert classic > 0
