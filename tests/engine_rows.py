@@ -10,8 +10,10 @@ from tests.benchmark_programs import benchmark_programs
 
 WIDTH = 3
 NAMES = tuple(f"c{i}" for i in range(WIDTH))
-EXTRA_ROWS = (("", "", ""), (" ", "\t", "\n"), ("Zoë Šimůnek, Łódź", "ǅemal ß İ", "١٢٣ x\u00a0y"))
-"""Blank rows and rows of non-ASCII letters, digits and spaces, beside the tasks' own."""
+EXTRA_ROWS = (("", "", ""), (" ", "\t", "\n"), ("Zoë Šimůnek, Łódź", "ǅemal ß İ", "١٢٣ x\u00a0y"),
+              ("Σοφία Иванова 12-34", "東京 ２０２４年", "ΑΣ o'neil-SMITH 7"))
+"""Blank rows and rows of non-ASCII letters, digits and spaces (ASCII, Latin and beyond), beside
+the tasks' own."""
 
 
 @lru_cache(maxsize=1)

@@ -49,3 +49,20 @@ def test_apply_with_spark_writes_the_default_engines_values(spark, tmp_path, cap
     assert "with spark" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
     assert spark.range(1).count() == 1  # the test's session is still running
+
+
+def test_spark_gives_the_answers_of_programs_drawn_from_the_whole_language(spark):
+    from test_engines import _generated_cases
+    cases = _generated_cases()
+    rows = sorted({row + ("",) * (2 - len(row)) for _, case_rows in cases for row in case_rows})
+    frame = spark.createDataFrame(rows, "c0 string, c1 string").cache()
+    wrong = []
+    for first in range(0, len(cases), PROGRAMS_PER_QUERY):
+        batch = [p for p, _ in cases[first:first + PROGRAMS_PER_QUERY]]
+        got = frame.select(*[ff_spark.column(p, ["c0", "c1"][:p.columns]).alias(f"p{k}")
+                             for k, p in enumerate(batch)]).collect()
+        for k, program in enumerate(batch):
+            want = program.map([row[:program.columns] for row in rows])
+            if [r[k] for r in got] != want:
+                wrong.append(program.explain())
+    assert not wrong, wrong[:3]

@@ -3,6 +3,8 @@ answers as the program itself, on every input row of every task."""
 
 from __future__ import annotations
 
+import random
+
 import duckdb
 import polars as pl
 import pyarrow as pa
@@ -69,3 +71,29 @@ def test_the_columns_must_match_the_program():
     program = flashfill.learn([("a b", "b")])
     with pytest.raises(ValueError, match="reads 1 input column"):
         ff_polars.expr(program, ["x", "y"])
+
+
+def _generated_cases():
+    """Programs drawn from the whole language (codegen_cases), each with rows that exercise it."""
+    from codegen_cases import RICH_TEXTS, position_programs, random_programs, random_rows
+    rng = random.Random(15)
+    cases = [(p, random_rows(rng, p.columns, 20)) for p in random_programs(15, 200)]
+    cases += [(p, [(t,) for t in RICH_TEXTS]) for p in position_programs()]
+    return cases
+
+
+def test_polars_and_duckdb_give_the_answers_of_programs_drawn_from_the_whole_language():
+    con = duckdb.connect()
+    wrong = []
+    for program, rows in _generated_cases():
+        names = [f"c{i}" for i in range(program.columns)]
+        data = {n: [row[i] for row in rows] for i, n in enumerate(names)}
+        want = program.map(rows)
+        got = pl.DataFrame(data).with_columns(ff_polars.expr(program, names).alias("o"))["o"].to_list()
+        con.register("generated", pa.table(data))
+        got_sql = [r[0] for r in con.sql(f"SELECT {ff_duckdb.sql(program, names, con)} FROM generated").fetchall()]
+        if got != want or got_sql != want:
+            wrong.append((program.explain(), [(r, w, a, b) for r, w, a, b in zip(rows, want, got, got_sql)
+                                              if not w == a == b][:2]))
+    con.close()
+    assert not wrong, wrong[:3]

@@ -112,6 +112,9 @@ class _Builder:
         return f"substring({text}, ({start}) + 1, ({end}) - ({start}))"
 
     def find(self, text: str, needle: str) -> str:
+        return self.find_column(text, literal(needle))
+
+    def find_column(self, text: str, needle: str) -> str:
         return f"(nullif(strpos({text}, {needle}), 0) - 1)"
 
     def contains(self, text: str, needle: str) -> str:

@@ -25,7 +25,7 @@ from flashfill.codegen import ir, native
 from flashfill.codegen.lower import lower, lower_trace
 from flashfill.errors import ExportError
 from flashfill.language.conditionals import Guard, Match, Switch
-from flashfill.language.expressions import Atom, Concatenate, ConstStr, Row
+from flashfill.language.expressions import Atom, Concatenate, ConstStr, Loop, Row, SubStr
 from flashfill.language.program import Program
 
 E = TypeVar("E")
@@ -97,6 +97,8 @@ def _atom(atom: Atom, builder: Builder[E], program: Program, result: Translation
     in_python = AtomInPython(atom, program.columns)
     other_rows = (lambda: builder.fallback_text(in_python)) if builder.lazy_python else None
     try:
+        if not isinstance(atom, SubStr):
+            raise native.NoNativeForm("a loop" if isinstance(atom, Loop) else "a value step has no lowering yet")
         expression = native.text(lower_trace(Concatenate((atom,))), builder, other_rows)
     except (native.NoNativeForm, ExportError) as why:  # ExportError: the lowering has no form for it
         result.fallback.append(f"{words} ({why})")
@@ -114,6 +116,8 @@ def _guard(guard: Guard, builder: Builder[E], program: Program, result: Translat
 def _test(test: Match, builder: Builder[E], result: Translation[E]) -> E:
     words = test.describe()
     try:
+        if not isinstance(test, Match):
+            raise native.NoNativeForm("a value test has no lowering yet")
         expression = native.condition(_lowered(test), builder)
     except (native.NoNativeForm, ExportError) as why:
         result.fallback.append(f"{words} ({why})")

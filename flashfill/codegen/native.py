@@ -68,7 +68,9 @@ class Operations(Protocol[E]):
 
     def slice(self, text: E, start: E, end: E) -> E: ...
 
-    def find(self, text: E, needle: E) -> E: ...
+    def find(self, text: E, needle: str) -> E: ...
+
+    def find_column(self, text: E, needle: E) -> E: ...
 
     def contains(self, text: E, needle: str) -> E: ...
 
@@ -150,7 +152,7 @@ def position(node: ir.Position, ops: Operations[E]) -> E:
         if node.last:
             raise NoNativeForm("the last copy of another column's text")
         other = ops.column(node.other)
-        at = ops.find(s, other)
+        at = ops.find_column(s, other)
         found = at if not node.end else ops.add(at, ops.length(other))
         return ops.cases([(ops.at_most(ops.number(1), ops.length(other)), found)])
     if isinstance(node, ir.Found):
@@ -158,7 +160,7 @@ def position(node: ir.Position, ops: Operations[E]) -> E:
             return _nth_char(s, node.text, node.nth, node.after, ops)
         if node.nth != 1:
             raise NoNativeForm(f"the {node.nth}th copy of {node.text!r} (copies may overlap)")
-        at = ops.find(s, ops.text(node.text))
+        at = ops.find(s, node.text)
         return ops.add(at, ops.number(len(node.text))) if node.after else at
     if isinstance(node, ir.Occurrence):
         return _occurrence(node, s, ops)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from flashfill.codegen.engines import Tests, Texts, Translation, column_names, rows_of
+from flashfill.codegen.native import NoNativeForm
 from flashfill.codegen.engines import translate as translate_steps
 from flashfill.language.program import Program
 
@@ -83,8 +84,12 @@ class _Builder:
     def slice(self, text: pl.Expr, start: pl.Expr, end: pl.Expr) -> pl.Expr:
         return text.str.slice(start, end - start)
 
-    def find(self, text: pl.Expr, needle: pl.Expr) -> pl.Expr:
-        return text.str.find(needle, literal=True).cast(pl.Int64)
+    def find(self, text: pl.Expr, needle: str) -> pl.Expr:
+        exact = "".join(f"\\x{{{ord(ch):X}}}" for ch in needle)
+        return text.str.extract(rf"\A((?s:.*?)){exact}", 1).str.len_chars().cast(pl.Int64)
+
+    def find_column(self, text: pl.Expr, needle: pl.Expr) -> pl.Expr:
+        raise NoNativeForm("Polars finds another column's text by bytes, not characters")
 
     def contains(self, text: pl.Expr, needle: str) -> pl.Expr:
         return text.str.contains(needle, literal=True)

@@ -99,7 +99,10 @@ class _Builder:
     def slice(self, text: Column, start: Column, end: Column) -> Column:
         return text.substr(start + 1, end - start)
 
-    def find(self, text: Column, needle: Column) -> Column:
+    def find(self, text: Column, needle: str) -> Column:
+        return self.find_column(text, F.lit(needle))
+
+    def find_column(self, text: Column, needle: Column) -> Column:
         return F.nullif(F.position(needle, text), F.lit(0)) - 1
 
     def contains(self, text: Column, needle: str) -> Column:
