@@ -371,7 +371,7 @@ def test_exports_refuse_a_value_by_name_and_engines_run_it_in_python():
     from flashfill import ExportError
     from flashfill.codegen import to_formula, to_python
     program = _learn([("Mar 7, 2021", "2021-03-07")], ["Mar 7, 2021", "Apr 1, 2020"])
-    with pytest.raises(ExportError, match="step 1 .*the date in column 1.*read as a value"):
+    with pytest.raises(ExportError, match="step 1 .*the date in column 1.*reading a date or a number"):
         to_formula(program, ["A2"])
-    with pytest.raises(ExportError, match="read as a value"):
+    with pytest.raises(ExportError, match="no Python export: step 1 .*reading a date or a number"):
         to_python(program)
