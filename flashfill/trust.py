@@ -17,6 +17,8 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import eq, is_not, not_
 
 import regex
 
@@ -137,6 +139,8 @@ class Judge:
         self._typed = [all(isinstance(a, ConstStr) for a in trace.atoms) for _, trace in switch.cases]
         self._words = [any(_ALNUM_RUN.search(t) for t in _constants(trace)) for _, trace in switch.cases]
         self._copied = [_copied_constants(trace, case_rows) for (_, trace), case_rows in zip(switch.cases, rows)]
+        self._row_dependent = (len(cases) > 1 or bool(self._tests) or self._typed[0] or bool(self._copied[0])
+                               or self._sizes[0] == 1 and self._words[0])
 
     def _signature(self, row: Row) -> tuple[bool, ...]:
         """The truth of every predicate the guards test."""
@@ -145,8 +149,23 @@ class Judge:
     def _input_shape(self, row: Row) -> tuple[str, ...]:
         return tuple(shape(row[c]) for c in self._read)
 
+    def columns_used(self) -> set[int]:
+        """The input columns the judgement reads: the program's and its runners-up's."""
+        return set().union(self.program.columns_used(), *(p.columns_used() for p in self.runners_up))
+
     def unsure_rows(self, rows: Sequence[Row]) -> list[Unsure]:
         """The doubtful rows among ``rows`` (``index`` into ``rows``), in row order."""
+        return self.judged(rows)[1]
+
+    def judged(self, rows: Sequence[Row]) -> tuple[list[str | None], list[Unsure]]:
+        """The program's output on each of ``rows`` and the doubtful ones among them
+        (what a fill writes and marks, in one pass).
+
+        >>> from flashfill import learn
+        >>> examples = [(("John Smith",), "Smith")]
+        >>> Judge(learn(examples), examples, [(0,)]).judged([("Ada Lovelace",), ("Mr. Bean",)])[0]
+        ['Lovelace', 'Bean']
+        """
         distinct = list(dict.fromkeys(rows))
         outputs = self.program.map(distinct)
         others = [p.map(distinct) for p in self.runners_up]
@@ -154,13 +173,26 @@ class Judge:
         inputs = list(zip(*columns)) if columns else [()] * len(distinct)
         values = shapes(["" if out is None else out for out in outputs])
         verdicts: dict[Row, tuple[str | None, tuple[str, ...], tuple[str | None, ...]]] = {}
-        for k, row in enumerate(distinct):
-            output = outputs[k]
+        for k in self._doubtful(outputs, others, inputs, values):
+            row, output = distinct[k], outputs[k]
             alternatives = tuple(dict.fromkeys(o[k] for o in others if o[k] != output))
             reasons = self._reasons(row, output, bool(alternatives), inputs[k], values[k])
             if reasons:
                 verdicts[row] = (output, reasons, alternatives)
-        return [Unsure(i, row, *verdicts[row]) for i, row in enumerate(rows) if row in verdicts]
+        found = dict(zip(distinct, outputs))
+        written = [found[row] for row in rows] if len(distinct) < len(rows) else outputs
+        return written, [Unsure(i, row, *verdicts[row]) for i, row in enumerate(rows) if row in verdicts]
+
+    def _doubtful(self, outputs: list[str | None], others: list[list[str | None]], inputs: list[tuple[str, ...]],
+                  values: list[str]) -> Sequence[int]:
+        """The positions whose reasons must be weighed: all of them when a reason can come from
+        the row's case or words, else only those with no value, a disputed value, or an input
+        or value of a new shape (found in C-level passes, as most rows of a file have none)."""
+        if self._row_dependent:
+            return range(len(outputs))
+        calm = map(all, zip(map(self._outputs.__contains__, values), map(self._inputs[0].__contains__, inputs),
+                            map(is_not, outputs, repeat(None)), *(map(eq, outputs, other) for other in others)))
+        return list(compress(range(len(outputs)), map(not_, calm)))
 
     def reasons(self, row: Row, output: str | None, disputed: bool = False) -> tuple[str, ...]:
         """Why the program's ``output`` on ``row`` may be wrong (empty: nothing says so);

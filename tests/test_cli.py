@@ -370,3 +370,22 @@ def test_a_category_column_of_fixed_texts_needs_allow_constant(tmp_path, capsys)
     code, out, err = run(capsys, "fill", src)
     assert code == 2 and "only picks one of a few fixed texts by tests on the inputs" in err
     assert "('call back', 'left voicemail')" in err and "if it is a category the inputs decide" in err
+
+
+def test_the_file_flags_the_rows_the_session_judges_unsure(tmp_path, capsys):
+    """The CLI asks the session's judge (``unsure_rows()``), not only the runners-up: a row
+    unlike every example is flagged even where no other program disagrees, in every chunk."""
+    from flashfill import Session
+
+    names = ["Ada Lovelace", "Mr. Bean", "Alan Turing", "Grace Hopper", "Dr. No"] * 900
+    rows = [["Name", "Last"], ["John Smith", "Smith"]] + [[n, ""] for n in names]
+    src = write_csv(tmp_path / "people.csv", rows)
+    session = Session()
+    session.add_example(("John Smith",), "Smith")
+    session.add_inputs([(n,) for n in names])
+    judged = {u.index + 3 for u in session.unsure_rows()}
+    assert 4 in judged and 3 not in judged, "the judge doubts 'Mr. Bean' and trusts 'Ada Lovelace'"
+    code, out, err = run(capsys, "fill", src)
+    assert code == 0, err
+    assert f"unsure     {len(judged)} rows" in out
+    assert "row 4: 'Bean'" in out and "row 3:" not in out.split("unsure")[1]

@@ -73,3 +73,23 @@ def test_the_judge_flags_rows_chunk_by_chunk_as_unsure_rows_does():
     chunks = [(u.index, u.output, u.reasons) for u in judge.unsure_rows([(r,) for r in rows[:2]])]
     chunks += [(u.index + 2, u.output, u.reasons) for u in judge.unsure_rows([(r,) for r in rows[2:]])]
     assert whole == chunks and whole
+
+
+def test_the_fast_pass_over_calm_rows_agrees_with_the_reasons_row_by_row():
+    """``judged`` weighs only the rows a C-level pass finds doubtful; every row's own
+    ``reasons`` must say the same, and the values must be the program's."""
+    cases = [
+        ([("John Smith", "Smith"), ("Ada Lovelace", "Lovelace")], ["Alan Turing", "Mr. Bean", "", "Dr. No Way", "Li"]),
+        ([("Order 123", "123"), ("Ref 45", "45")], ["Order 678", "Ref 9", "Order 12-B", "none"]),
+        ([("a-1", "1")], ["b-2", "c-33", "d", "e-4-5"]),
+    ]
+    for examples, inputs in cases:
+        s = session(examples, inputs)
+        judge, program = s.judge(), s.learn()
+        rows = [(r,) for r in inputs] * 2
+        values, unsure = judge.judged(rows)
+        assert values == [program(r) for r in rows]
+        flagged = {u.index: u.reasons for u in unsure}
+        for k, row in enumerate(rows):
+            disputed = any(p(row) != values[k] for p in judge.runners_up)
+            assert flagged.get(k, ()) == judge.reasons(row, values[k], disputed), (examples, row)

@@ -1,8 +1,9 @@
-"""Decide the value of each blank target cell: run the program, flag disagreements.
+"""Decide the value of each blank target cell: run the program, flag the doubtful ones.
 
-A row is *unsure* when one of the runner-up programs gives a different output than
-the best program; *undefined* when the best program gives none (the cell stays
-blank).  Results are cached per distinct input row while that pays: real columns
+A row is *unsure* when the learner's judge says its value may be wrong (the same
+judge as ``Session.unsure_rows()``; without one, when a runner-up program gives a
+different output than the best program); *undefined* when the best program gives
+none (the cell stays blank).  Results are cached per distinct input row while that pays: real columns
 often repeat values (product codes, cities, domains), but when nearly every row is
 new the cache only costs time and is switched off.
 """
@@ -45,7 +46,8 @@ class Filler:
     def __init__(self, learned: Learned, report: Report, width: int | None = None,
                  cache_size: int = CACHE_SIZE) -> None:
         self.program: Any = learned.program
-        self.alternatives: list[Any] = list(learned.alternatives)
+        self.judge: Any = learned.judge
+        self.alternatives: list[Any] = [] if self.judge is not None else list(learned.alternatives)
         self.report = report
         self.cache: dict[Any, Outcome] = {}
         self.cache_size = cache_size
@@ -54,7 +56,7 @@ class Filler:
         programs = [self.program, *self.alternatives]
         self._run = [getattr(p, "run", p) for p in programs]
         self._many = [_many_function(p, run) for p, run in zip(programs, self._run)]
-        self._key = _key_function(programs, width)
+        self._key = _key_function([*programs, self.judge] if self.judge is not None else programs, width)
         self._empty = ("",) * width if width is not None else None
         self.lookup = self._cached
 
@@ -98,6 +100,9 @@ class Filler:
         """Run the programs on one input row; rows whose inputs are all empty get no value."""
         if not any(values):
             return NOTHING
+        if self.judge is not None:
+            written, unsure = self.judge.judged([values])
+            return written[0], unsure[0].outputs if unsure and written[0] is not None else ()
         best, *others = self._run
         value = best(values)
         if value is None or not others:
@@ -150,12 +155,16 @@ class Filler:
             self.hits += len(rows)
         outcomes: list[Outcome] = found  # type: ignore[assignment]
         values = list(map(itemgetter(0), outcomes))
-        if not self.alternatives:
+        if not self.alternatives and self.judge is None:
             return values, {}
         return values, {k: outcome[1] for k, outcome in enumerate(outcomes) if outcome[1]}
 
     def _evaluate(self, rows: list[Inputs]) -> Outputs:
-        """Run every program on rows that have some input; unsure where an alternative differs."""
+        """Run the program on rows that have some input; unsure where the judge doubts the value
+        (without a judge: where an alternative differs)."""
+        if self.judge is not None:
+            written, doubtful = self.judge.judged(rows)
+            return written, {u.index: u.outputs for u in doubtful if u.output is not None}
         best, *others = (many(rows) for many in self._many)
         unsure: dict[int, tuple[str | None, ...]] = {}
         if not others:

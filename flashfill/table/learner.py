@@ -26,47 +26,37 @@ class Program(Protocol):
 
 @dataclass
 class Learned:
-    """The best program, the alternatives used to flag unsure rows, and the typed
-    examples that look like typos: (example index, typed output, expected output)."""
+    """The best program, what flags unsure rows, and the typed examples that look like
+    typos: (example index, typed output, expected output).
+
+    ``judge`` (``Session.judge()``: ``judged(rows) -> (values, unsure)``) decides which
+    filled rows are unsure when the engine has one; otherwise a row is unsure when one of
+    the ``alternatives`` gives another value.
+    """
 
     program: Any
     alternatives: list[Any] = field(default_factory=list)
     suspicious: list[tuple[int, str, str | None]] = field(default_factory=list)
+    judge: Any = None
 
 
 Learner = Callable[[list[Example], list[Inputs]], Learned]
 
-TOP_PROGRAMS = 5
-
-
 def session_learner(examples: list[Example], inputs: list[Inputs]) -> Learned:
-    """Learn with ``flashfill.Session``: the best program and the plausible runners-up
-    (``flashfill.learn`` alone, without alternatives, when the engine has no session).
-
-    The session's ``unsure_rows()`` says which sampled rows may be filled wrong.  A
-    runner-up from ``learn_top`` counts as plausible when it agrees with the best
-    program on every other sampled row; the fill then runs the
-    plausible ones on every row of the file, so rows outside the sample are flagged
-    the same way.  Raises ``flashfill.LearnError`` when nothing fits the examples.
+    """Learn with ``flashfill.Session``: the best program and the session's judge, which
+    the fill asks, chunk by chunk, which rows of the whole file are unsure (the same
+    judge as ``Session.unsure_rows()``, so the file, the add-in and the benchmark flag
+    the same rows).  Raises ``flashfill.LearnError`` when nothing fits the examples.
     """
     import flashfill
 
-    if not hasattr(flashfill, "Session"):
-        return Learned(flashfill.learn(examples, inputs=inputs))
     session = flashfill.Session()
     for row, output in examples:
         session.add_example(row, output)
     session.add_inputs(inputs)
-    programs = list(session.learn_top(TOP_PROGRAMS)) or [session.learn()]
-    suspicious = [(x.index, x.given, x.expected) for x in getattr(session, "suspicious_examples", list)()]
-    best = programs[0]
-    unsure = {u.index for u in session.unsure_rows()} if len(programs) > 1 else set()
-    if not unsure:
-        return Learned(best, [], suspicious)
-    calm = [row for i, row in enumerate(inputs) if i not in unsure]
-    expected = [best(row) for row in calm]
-    plausible = [p for p in programs[1:] if [p(row) for row in calm] == expected]
-    return Learned(best, plausible, suspicious)
+    best = session.learn()
+    suspicious = [(x.index, x.given, x.expected) for x in session.suspicious_examples()]
+    return Learned(best, [], suspicious, judge=session.judge())
 
 
 def load_program(text: str) -> Any:
