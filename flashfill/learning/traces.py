@@ -32,8 +32,9 @@ MAX_SHIFT = 3
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
-#: A constant that starts or ends inside a word of the output ("t" copied, "rue"
-#: typed): users copy or type words whole, so the copy is usually a coincidence.
+#: A constant that starts or ends inside a word or a number of the output ("t" copied,
+#: "rue" typed; "2" copied, "4" typed for "24"): users copy or type words and numbers
+#: whole, so the copy is usually a coincidence.
 CONST_SPLITS_WORD = 4.0
 
 
@@ -480,8 +481,9 @@ def _prefix_counts(text: str) -> list[int]:
 
 
 def _inside_word(a: str, b: str) -> bool:
-    """Whether the letters ``a`` then ``b`` belong to one word ("ru", "Ab", "AB", not "nS")."""
-    return a.isalpha() and b.islower() or a.isupper() and b.isupper()
+    """Whether the letters ``a`` then ``b`` belong to one word ("ru", "Ab", "AB", not "nS"),
+    or the digits ``a`` then ``b`` to one number."""
+    return a.isalpha() and b.islower() or a.isupper() and b.isupper() or a.isdigit() and b.isdigit()
 
 
 def _merge_constants(atoms: list) -> list:

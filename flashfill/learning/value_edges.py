@@ -49,7 +49,8 @@ class ValueEdges:
     def __init__(self, learner: "TraceLearner") -> None:
         self.learner = learner
         self._spans: dict[tuple, list] = {}
-        self._parsed: dict[tuple, float] = {}
+        self._parsed: dict[tuple, tuple[float, tuple]] = {}
+        self._sources: dict[tuple, tuple] = {}
         self._present: dict[tuple, bool] = {}
 
     def present(self, col: int, kind: Kind, reading: str) -> bool:
@@ -98,9 +99,11 @@ class ValueEdges:
                     for chosen, starts, ends in self._combinations(col, per_example):
                         value = chosen[0][2]
                         for target, ways in _common_ways(kind, [ways for _, _, _, ways in chosen]):
-                            pair_score, start_d, end_d = learner.choose_pair(col, starts, ends)
-                            base = -ATOM_COST + pair_score - self._unparsed(col, kind, reading, start_d, end_d)
-                            costed = sorted((kind.cost(w, reading, value), repr(w), w) for w in ways)
+                            score, start_d, end_d, rows = self._source(col, kind, reading, starts, ends)
+                            base = -ATOM_COST + score
+                            costed = sorted(
+                                (kind.cost(w, reading, value) + kind.fit(w, reading, value, rows), repr(w), w) for w in ways
+                            )
                             kept = 0
                             for cost, _, way in costed:
                                 if kept == WAYS_PER_EDGE:
@@ -140,26 +143,56 @@ class ValueEdges:
             partial = grown
         return partial
 
-    def _unparsed(self, col: int, kind: Kind, reading: str, start_d, end_d) -> float:
-        """Penalty for the sampled rows on which the source does not give a value."""
+    def _source(self, col: int, kind: Kind, reading: str, starts: frozenset, ends: frozenset) -> tuple:
+        """(score, start, end, the values it reads on the sampled rows) of the place a value
+        is read from: the positions a copy would take, unless the sampled rows where they
+        give no value, or a part of one, say that other positions of the sets read better."""
+        key = (col, kind.name, reading, starts, ends)
+        found = self._sources.get(key)
+        if found is None:
+            pair_score, start_d, end_d = self.learner.choose_pair(col, starts, ends)
+            missed, values = self._read(col, kind, reading, start_d, end_d)
+            found = (pair_score - missed, start_d, end_d, values)
+            if missed:
+                ranker = self.learner.columns[col].ranker
+                others = {d for lean in (1, -1) for _, d in ranker.ranked(ends, lean)}
+                for _, first in ranker.ranked(starts, 1):
+                    for last in sorted(others):
+                        missed, values = self._read(col, kind, reading, first, last)
+                        score = ranker.pair_score(first, last) - missed
+                        if score > found[0]:
+                            found = (score, first, last, values)
+            self._sources[key] = found
+        return found
+
+    def _read(self, col: int, kind: Kind, reading: str, start_d, end_d) -> tuple[float, tuple]:
+        """(penalty for the sampled rows on which the source gives no value or a part of
+        one, the values it gives on the others)."""
         key = (col, kind.name, reading, start_d, end_d)
         found = self._parsed.get(key)
         if found is None:
-            learner = self.learner
-            rows = learner.columns[col].ranker.rows
-            found = 0.0
+            ranker = self.learner.columns[col].ranker
+            rows = ranker.rows
+            values = []
             if rows:
-                first = learner.position(start_d, col)
-                last = learner.position(end_d, col)
-                read = SubStr(col, first, last).evaluator()
-                missing = 0
-                for row in rows:
-                    text = read(row, 0)
-                    if text is None or kind.parse(text, reading) is None:
-                        missing += 1
-                found = UNDEFINED * missing / len(rows)
-            self._parsed[key] = found
+                for row, a, b in zip(rows, ranker.values(start_d), ranker.values(end_d)):
+                    text = row[col]
+                    value = None if a is None or b is None or a > b else kind.parse(text[a:b], reading)
+                    if value is not None and kind.whole and _inside(text, a, b, kind.find(text, reading)):
+                        value = None
+                    if value is not None:
+                        values.append(value)
+            missed = UNDEFINED * (len(rows) - len(values)) / len(rows) if rows else 0.0
+            found = self._parsed[key] = (missed, tuple(values))
         return found
+
+
+def _inside(text: str, a: int, b: int, spans) -> bool:
+    """Whether ``text[a:b]`` is a part of a longer value found in the text, one with more
+    digits ("0" of "0.5"; not "1.5" of "$1.5")."""
+    return any(
+        x <= a and b <= y and any(ch.isdigit() for ch in text[x:a] + text[b:y]) for x, y, _ in spans
+    )
 
 
 def _common_ways(kind: Kind, maps: list[dict[int, frozenset]]) -> list[tuple[tuple[int, ...], frozenset]]:
