@@ -358,6 +358,7 @@ def test_a_date_moved_by_a_fixed_time_from_one_example(example, rows):
 @pytest.mark.parametrize("examples, rows", [
     ([("15 km", "9.32057 mile"), ("251 km", "155.964 mile")], [("321 km", "199.46 mile"), ("1 km", "0.621371 mile")]),
     ([("8 inch", "20.32 cm"), ("300 inch", "762 cm")], [("39 inch", "99.06 cm"), ("1 inch", "2.54 cm")]),
+    ([("1 mi", "1.6 km"), ("12.5 mi", "20.1 km")], [("3 mi", "4.8 km"), ("7 mi", "11.3 km")]),
 ])
 def test_a_unit_conversion_is_a_factor_learned_within_two_examples(examples, rows):
     """The factor lies where every example's output allows it; the simplest one is taken."""
@@ -420,3 +421,33 @@ def test_a_value_already_on_a_step_is_not_rounded_up_to_the_next():
 def test_a_twelve_hour_time_gets_a_twelve_hour_hour():
     program = _learn([("0100", "1:00 AM")], ["0100", "1800", "0930"])
     assert [program(r) for r in ["1800", "0930"]] == ["6:00 PM", "9:30 AM"]
+
+
+def test_a_product_written_exactly_may_need_one_more_decimal_on_other_rows():
+    program = _learn([("5 in", "12.7 cm")], ["5 in", "3 in", "10 in"])
+    assert [program(r) for r in ["3 in", "10 in"]] == ["7.62 cm", "25.4 cm"]
+
+
+def test_an_output_with_thousands_separators_may_be_a_product():
+    program = _learn([("$25/day", "$9,125")], ["$25/day", "$30/day", "$100/day"])
+    assert [program(r) for r in ["$30/day", "$100/day"]] == ["$10,950", "$36,500"]
+    assert "times 365" in program.explain()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(11, 9999), st.integers(0, 3), st.lists(st.integers(1, 999), min_size=3, max_size=6, unique=True),
+       st.sampled_from([" kg", " cm", " mi", " $"]))
+def test_a_product_by_a_factor_is_filled_within_two_examples(units, places, values, unit):
+    """A factor of two to four digits, products written with the decimals they need: two
+    examples pin the factor down, and every other row is right."""
+    factor = Decimal(units).scaleb(-places)
+    rows = [f"{v} x" for v in values]
+    expected = [f"{(v * factor).normalize():f}{unit}" for v in values]
+    examples = [(rows[0], expected[0])]
+    for _ in range(2):
+        program = _learn(examples, rows)
+        wrong = [i for i, r in enumerate(rows) if program(r) != expected[i]]
+        if not wrong:
+            break
+        examples.append((rows[wrong[0]], expected[wrong[0]]))
+    assert [program(r) for r in rows] == expected

@@ -239,7 +239,7 @@ class TraceLearner:
     def _splits_word(self, node: tuple[int, ...]) -> bool:
         """Whether ``node`` falls inside a word of some example's output."""
         for ex, i in zip(self.examples, node):
-            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i]):
+            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i], ex.output[i + 1:i + 2]):
                 return True
         return False
 
@@ -480,10 +480,12 @@ def _prefix_counts(text: str) -> list[int]:
     return counts
 
 
-def _inside_word(a: str, b: str) -> bool:
+def _inside_word(a: str, b: str, after: str = "") -> bool:
     """Whether the letters ``a`` then ``b`` belong to one word ("ru", "Ab", "AB", not "nS"),
-    or the digits ``a`` then ``b`` to one number."""
-    return a.isalpha() and b.islower() or a.isupper() and b.isupper() or a.isdigit() and b.isdigit()
+    or ``a`` then ``b`` (then ``after``) to one number ("24", "1.6")."""
+    if a.isdigit():
+        return b.isdigit() or b in ".," and after.isdigit()
+    return a.isalpha() and b.islower() or a.isupper() and b.isupper()
 
 
 def _merge_constants(atoms: list) -> list:

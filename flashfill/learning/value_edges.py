@@ -97,12 +97,13 @@ class ValueEdges:
                     if not all(per_example):
                         continue
                     for chosen, starts, ends in self._combinations(col, per_example):
-                        value = chosen[0][2]
+                        values = tuple(span[2] for span in chosen)
                         for target, ways in _common_ways(kind, [ways for _, _, _, ways in chosen]):
                             score, start_d, end_d, rows = self._source(col, kind, reading, starts, ends)
                             base = -ATOM_COST + score
                             costed = sorted(
-                                (kind.cost(w, reading, value) + kind.fit(w, reading, value, rows), repr(w), w) for w in ways
+                                (kind.cost(w, reading, values[0]) + kind.fit(w, reading, values, rows), repr(w), w)
+                                for w in ways if kind.usable(w)
                             )
                             kept = 0
                             for cost, _, way in costed:
@@ -178,7 +179,7 @@ class ValueEdges:
                 for row, a, b in zip(rows, ranker.values(start_d), ranker.values(end_d)):
                     text = row[col]
                     value = None if a is None or b is None or a > b else kind.parse(text[a:b], reading)
-                    if value is not None and kind.whole and _inside(text, a, b, kind.find(text, reading)):
+                    if value is not None and kind.whole and _inside(text, a, b, kind.readings, kind.find):
                         value = None
                     if value is not None:
                         values.append(value)
@@ -187,11 +188,13 @@ class ValueEdges:
         return found
 
 
-def _inside(text: str, a: int, b: int, spans) -> bool:
-    """Whether ``text[a:b]`` is a part of a longer value found in the text, one with more
-    digits ("0" of "0.5"; not "1.5" of "$1.5")."""
+def _inside(text: str, a: int, b: int, readings: tuple[str, ...], find) -> bool:
+    """Whether ``text[a:b]`` is a part of a longer value found in the text under some
+    reading, one with more digits ("0" of "0.5"; "10" of "10.5" read with a decimal
+    comma; not "1.5" of "$1.5")."""
     return any(
-        x <= a and b <= y and any(ch.isdigit() for ch in text[x:a] + text[b:y]) for x, y, _ in spans
+        x <= a and b <= y and any(ch.isdigit() for ch in text[x:a] + text[b:y])
+        for reading in readings for x, y, _ in find(text, reading)
     )
 
 

@@ -130,7 +130,8 @@ def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
     return cost
 
 
-#: scale, step, mode, format, and for a factor the interval (low, high) it lies in, else ().
+#: scale, step, mode, format, and for a factor the interval (low, high, stands on its own)
+#: it lies in, else ().
 NumberWay = tuple[int, str, str, NumberFormat, tuple]
 
 
@@ -141,7 +142,7 @@ def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
     found: dict[int, frozenset] = {}
     for j in output_number_at(out, i):
         text = out[i:j]
-        target = parse_number(text, ".") if "," not in text else None
+        target = parse_number(text, ".") if "," not in text else parse_number(text, ".") or parse_number(text, ",")
         ways: set[NumberWay] = set()
         for scale in _scales(value, target):
             scaled = value.scaleb(scale)
@@ -203,8 +204,11 @@ def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
     format that writes ``target`` as ``text``, the interval of factors whose product it
     writes so. Factors a power of ten away from 1 are left to scaling. A factor that
     only rounds to the output needs an output of ``ROUNDED_FACTOR_DIGITS`` significant
-    digits or more: "425" is no phone number's digits times 0.043; a shorter one is a
-    product written exactly ("8" → "8.86" is 1.1075 times, "$1" → "1.30" 1.3 times)."""
+    digits or more, or another example whose output says so: "425" is no phone number's
+    digits times 0.043; a shorter one is a product written exactly ("8" → "8.86" is
+    1.1075 times, "$1" → "1.30" 1.3 times), or rounded where another example pins the
+    factor down ("1" → "0.3", then "10.5" → "3.2"). The interval carries whether it
+    stands on its own (``usable_number_way``)."""
     ways: set[NumberWay] = set()
     try:
         for f in formats_writing(target, text):
@@ -218,11 +222,15 @@ def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
             if low <= 0 or any(low <= Decimal(1).scaleb(k) <= high for k in range(-12, 13)):
                 continue
             factor = simplest_between(low, high)
-            if half and factor is not None and factor * value != target and _short(target):
-                low = high = target / value
-                factor = simplest_between(low, high)
-            if factor is not None:
-                ways.add((0, "", "nearest", f, (low, high)))
+            if factor is None:
+                continue
+            if half and factor * value != target and _short(target):
+                exact = target / value
+                if simplest_between(exact, exact) is not None:
+                    ways.add((0, "", "nearest", f, (exact, exact, True)))
+                ways.add((0, "", "nearest", f, (low, high, False)))
+            else:
+                ways.add((0, "", "nearest", f, (low, high, True)))
     except InvalidOperation:
         return set()
     return ways
@@ -251,7 +259,8 @@ def simplest_between(low: Decimal, high: Decimal) -> Decimal | None:
 
 def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
     """The ways two examples share: the same scaling, rounding and format, and for a
-    factor the overlap of their intervals (when a simple enough factor lies in it)."""
+    factor the overlap of their intervals (when a simple enough factor lies in it),
+    which stands on its own when either does."""
     shared = {w for w in first & second if not w[4]}
     spans = [w for w in second if w[4]]
     for way in first:
@@ -261,13 +270,18 @@ def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
             if other[:4] == way[:4]:
                 low, high = max(way[4][0], other[4][0]), min(way[4][1], other[4][1])
                 if low <= high and simplest_between(low, high) is not None:
-                    shared.add(way[:4] + ((low, high),))
+                    shared.add(way[:4] + ((low, high, way[4][2] or other[4][2]),))
     return frozenset(shared)
+
+
+def usable_number_way(way: NumberWay) -> bool:
+    """Whether a way may make an atom: a factor's interval must stand on its own."""
+    return not way[4] or way[4][2]
 
 
 def _number_atom(way: NumberWay, reading: str) -> FormatNumber:
     scale, step, mode, number_format, span = way
-    factor = f"{simplest_between(*span):f}" if span else ""
+    factor = f"{simplest_between(*span[:2]):f}" if span else ""
     return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, factor)
 
 
@@ -282,7 +296,7 @@ def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
     scale, step, mode, f, span = way
     cost = NUMBER_COST + (DECIMAL_COMMA if reading != POINTS[0] else 0.0)
     if span:
-        cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span).as_tuple().digits)
+        cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span[:2]).as_tuple().digits)
     if scale:
         cost += SCALE_COST + 0.1 * abs(scale)
     if step:
@@ -293,7 +307,7 @@ def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
     dropped_zeros = scaled.exponent < 0 and scaled.digits[-1] == 0
     fixed = value.as_tuple().exponent >= 0 and not dropped_zeros
     if f.significant:
-        cost += CALCULATOR if span and _calculator(f, _number_atom(way, reading).transform(value)) else SIGNIFICANT_COST
+        cost += CALCULATOR if span and _calculator(way, _number_atom(way, reading).transform(value)) else SIGNIFICANT_COST
     elif span:
         cost += 0.0 if f.decimals == MINIMAL else 0.05
     elif f.decimals == MINIMAL:
@@ -312,22 +326,27 @@ def _on_step(value: Decimal, step: Decimal) -> bool:
         return False
 
 
-def _calculator(f: NumberFormat, product: Decimal | None) -> bool:
-    """Whether a product written with ``f`` shows as many digits as a calculator's display:
-    ``CALCULATOR_DIGITS`` significant digits or more, ``CALCULATOR_DECIMALS`` of them decimals."""
+def _calculator(way: NumberWay, product: Decimal | None) -> bool:
+    """Whether a product shows as many digits as a calculator's display: at least
+    ``CALCULATOR_DIGITS`` significant digits, ``CALCULATOR_DECIMALS`` of them decimals,
+    and no fewer in the factor (a rounded factor: 8 × 3.28084 → "26.2467"; not
+    27 × 3.985 → "107.595", a product written exactly)."""
+    f, span = way[3], way[4]
     text = f.render(product) if product is not None else None
     if text is None or f.significant < CALCULATOR_DIGITS:
         return False
-    return _decimals(text, f.point) >= CALCULATOR_DECIMALS
+    digits = len(simplest_between(*span[:2]).as_tuple().digits)
+    return digits >= f.significant and _decimals(text, f.point) >= CALCULATOR_DECIMALS
 
 
-def _number_fit(way: NumberWay, reading: str, value: Decimal, rows: tuple) -> float:
-    """Penalty for a way of writing numbers whose outputs on the sampled rows' values are
-    unlike the example's: a fixed count of decimals that drops digits of a number
-    reformatted as it is, where the example lost none ("1234567890" → "1,234,567,890"
-    keeps the decimals of "1234.123"); a product written with as many decimals as it
-    needs, where a row would need more than the example shows ("8" → "8.86" at 1.1075
-    writes "67" as "74.20", not "74.2025")."""
+def _number_fit(way: NumberWay, reading: str, values: tuple, rows: tuple) -> float:
+    """Penalty for a way of writing numbers whose outputs on the sampled rows' values
+    (``rows``) are unlike the examples' (``values``): a fixed count of decimals that
+    drops digits of a number reformatted as it is, where no example lost any
+    ("1234567890" → "1,234,567,890" keeps the decimals of "1234.123"); a product
+    written with as many decimals as it needs, where a row would need two or more
+    decimals beyond the examples' ("8" → "8.86" at 1.1075 writes "67" as "74.20", not
+    "74.2025"; one more is a half or a quarter: "5" → "12.7" at 2.54 writes "3" as "7.62")."""
     scale, step, _, f, span = way
     if step or f.significant or not rows:
         return 0.0
@@ -335,10 +354,10 @@ def _number_fit(way: NumberWay, reading: str, value: Decimal, rows: tuple) -> fl
     if span:
         if f.decimals != MINIMAL or f.exponent:
             return 0.0
-        shown = _decimals(f.render(atom.transform(value)) or "", f.point)
-        unlike = (_decimals(f.render(t) or "", f.point) > shown for t in map(atom.transform, rows) if t is not None)
+        shown = max(_decimals(f.render(t) or "", f.point) for t in map(atom.transform, values) if t is not None)
+        unlike = (_decimals(f.render(t) or "", f.point) > shown + 1 for t in map(atom.transform, rows) if t is not None)
     else:
-        if f.decimals == MINIMAL or _drops_digits(f, atom.transform(value)):
+        if f.decimals == MINIMAL or any(_drops_digits(f, atom.transform(v)) for v in values):
             return 0.0
         unlike = (_drops_digits(f, t) for t in map(atom.transform, rows))
     return UNLIKE_ROWS if any(unlike) else 0.0
@@ -376,8 +395,10 @@ class Kind:
     ways: Callable
     atom: Callable
     cost: Callable
-    #: Penalty for a way whose outputs on the sampled rows' values are unlike the example's.
+    #: Penalty for a way that the examples' values together, or the sampled rows', argue against.
     fit: Callable
+    #: Whether a way (of the examples together) may make an atom.
+    usable: Callable
     #: Whether a value is read whole: one read from a part of a longer one on a sampled
     #: row ("0" of "0.5") is misread there.
     whole: bool
@@ -385,7 +406,7 @@ class Kind:
 
 KINDS = (
     Kind("date", ORDERS, frozenset.intersection, find_moments, parse_moment, _date_ways, _date_atom, _date_cost,
-         lambda way, reading, value, rows: 0.0, False),
+         lambda way, reading, values, rows: 0.0, lambda way: True, False),
     Kind("number", POINTS, common_number_ways, find_numbers, parse_number, _number_ways, _number_atom, _number_cost,
-         _number_fit, True),
+         _number_fit, usable_number_way, True),
 )
