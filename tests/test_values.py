@@ -451,3 +451,11 @@ def test_a_product_by_a_factor_is_filled_within_two_examples(units, places, valu
             break
         examples.append((rows[wrong[0]], expected[wrong[0]]))
     assert [program(r) for r in rows] == expected
+
+
+def test_the_sampled_rows_say_the_number_not_the_cell_was_meant():
+    """"7" → "7" copies the cell or reads its number; most rows say the number, for a copy
+    of "  12 " looks unlike "7"."""
+    rows = ["7", "  12 ", " 5 apples", " 30", "4 "]
+    program = _learn([("7", "7")], rows)
+    assert [program(r) for r in rows[1:]] == ["12", "5", "30", "4"]

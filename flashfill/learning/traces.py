@@ -21,6 +21,7 @@ from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
 from .buckets import bucket_bonus, bucket_starts
+from .shapes import least_unlike
 from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
@@ -370,7 +371,10 @@ class TraceLearner:
         found = self.learn_top(RERANKED)
         if not found:
             return None
-        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]) + bucket_bonus(x[1]))
+        def whole(score: float, atoms: list[Atom]) -> float:
+            return score + self.overlap_penalty(atoms) + bucket_bonus(atoms)
+
+        score, atoms = least_unlike(self, sorted(found, key=lambda x: -whole(*x)), whole)
         return score, self.build(bucket_starts(atoms, self.examples))
 
     def learn_top(self, top: int) -> list[tuple[float, list[Atom]]]:

@@ -192,10 +192,17 @@ def _inside(text: str, a: int, b: int, readings: tuple[str, ...], find) -> bool:
     """Whether ``text[a:b]`` is a part of a longer value found in the text under some
     reading, one with more digits ("0" of "0.5"; "10" of "10.5" read with a decimal
     comma; not "1.5" of "$1.5")."""
+    if not _continues(text[a - 1:a] if a else "") and not _continues(text[b:b + 1]):
+        return False
     return any(
         x <= a and b <= y and any(ch.isdigit() for ch in text[x:a] + text[b:y])
         for reading in readings for x, y, _ in find(text, reading)
     )
+
+
+def _continues(ch: str) -> bool:
+    """Whether a character next to a number may carry it on (a digit or a separator)."""
+    return ch.isdigit() or ch in (".", ",", " ")
 
 
 def _common_ways(kind: Kind, maps: list[dict[int, frozenset]]) -> list[tuple[tuple[int, ...], frozenset]]:
