@@ -436,15 +436,17 @@ def test_an_output_with_thousands_separators_may_be_a_product():
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(11, 9999), st.integers(0, 3), st.lists(st.integers(1, 999), min_size=3, max_size=6, unique=True),
-       st.sampled_from([" kg", " cm", " mi", " $"]))
-def test_a_product_by_a_factor_is_filled_within_two_examples(units, places, values, unit):
-    """A factor of two to four digits, products written with the decimals they need: two
-    examples pin the factor down, and every other row is right."""
+       st.sampled_from([" kg", " cm", " mi", " $"]), st.booleans())
+def test_a_product_by_a_factor_is_filled_within_two_examples(units, places, values, unit, grouped):
+    """A factor of two to four digits, products written with the decimals they need (and
+    thousands separators, or none): two examples pin the factor down, a third at most
+    shows the separators, and every other row is right."""
     factor = Decimal(units).scaleb(-places)
     rows = [f"{v} x" for v in values]
-    expected = [f"{(v * factor).normalize():f}{unit}" for v in values]
+    written = NumberFormat(-1, "," if grouped else "")
+    expected = [f"{written.render(v * factor)}{unit}" for v in values]
     examples = [(rows[0], expected[0])]
-    for _ in range(2):
+    for _ in range(3 if grouped else 2):
         program = _learn(examples, rows)
         wrong = [i for i, r in enumerate(rows) if program(r) != expected[i]]
         if not wrong:
