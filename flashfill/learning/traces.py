@@ -238,7 +238,7 @@ class TraceLearner:
         return found
 
     def _splits_word(self, node: tuple[int, ...]) -> bool:
-        """Whether ``node`` falls inside a word of some example's output."""
+        """Whether ``node`` falls inside a word or a number of some example's output."""
         for ex, i in zip(self.examples, node):
             if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i], ex.output[i + 1:i + 2]):
                 return True
@@ -371,6 +371,7 @@ class TraceLearner:
         found = self.learn_top(RERANKED)
         if not found:
             return None
+
         def whole(score: float, atoms: list[Atom]) -> float:
             return score + self.overlap_penalty(atoms) + bucket_bonus(atoms)
 

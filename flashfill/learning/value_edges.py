@@ -5,8 +5,10 @@ inverted against that example's output (``value_ways``): which patterns, formats
 scalings and roundings write its value as ``out[i:j]``. The ways common to all
 examples, read from places whose start and end position sets intersect, become edges
 like a SubStr's. The unlabeled rows decide between readings (day first or month
-first, decimal point or comma): a reading under which sampled rows do not parse
-costs what an undefined position costs.
+first, decimal point or comma) and places: a place whose text on a sampled row does
+not parse, or is part of a longer number there, costs what an undefined position
+costs. They also weigh the ways of writing (``Kind.fit``): how the sampled rows'
+values would come out.
 """
 
 from __future__ import annotations

@@ -142,7 +142,9 @@ def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
     found: dict[int, frozenset] = {}
     for j in output_number_at(out, i):
         text = out[i:j]
-        target = parse_number(text, ".") if "," not in text else parse_number(text, ".") or parse_number(text, ",")
+        target = parse_number(text, ".")
+        if target is None and "," in text:
+            target = parse_number(text, ",")
         ways: set[NumberWay] = set()
         for scale in _scales(value, target):
             scaled = value.scaleb(scale)
@@ -354,7 +356,7 @@ def _number_fit(way: NumberWay, reading: str, values: tuple, rows: tuple) -> flo
     if span:
         if f.decimals != MINIMAL or f.exponent:
             return 0.0
-        shown = max(_decimals(f.render(t) or "", f.point) for t in map(atom.transform, values) if t is not None)
+        shown = max((_decimals(f.render(t) or "", f.point) for t in map(atom.transform, values) if t is not None), default=0)
         unlike = (_decimals(f.render(t) or "", f.point) > shown + 1 for t in map(atom.transform, rows) if t is not None)
     else:
         if f.decimals == MINIMAL or any(_drops_digits(f, atom.transform(v)) for v in values):
