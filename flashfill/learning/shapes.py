@@ -55,12 +55,14 @@ def unlike_penalty(run: Callable, rows: Sequence[tuple[str, ...]], outputs: Sequ
 def least_unlike(learner, ranked: list[tuple[float, list]], whole: Callable) -> tuple[float, list]:
     """The best of traces (score, atoms), ranked best first by ``whole(score, atoms)``, once
     those whose outputs on the sampled rows look unlike the examples' pay for it; a
-    trace is run only while it can still win."""
+    trace is run only while it can still win, none when the runner-up cannot."""
     rows = learner.columns[0].ranker.rows if learner.columns else []
+    totals = [whole(score, atoms) for score, atoms in ranked]
+    if not rows or len(ranked) == 1 or totals[1] <= totals[0] - UNLIKE:
+        return ranked[0]
     outputs = [ex.output for ex in learner.examples]
     best, best_total = ranked[0], None
-    for score, atoms in ranked:
-        total = whole(score, atoms)
+    for (score, atoms), total in zip(ranked, totals):
         if best_total is not None and total <= best_total:
             break
         total -= unlike_penalty(learner.build(atoms).evaluator(), rows, outputs)

@@ -9,7 +9,7 @@ costs more than none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable
@@ -155,8 +155,20 @@ def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
         if target and value:
             ways |= _factors(value, text, target)
         if ways:
-            found[j] = frozenset(ways)
+            found[j] = frozenset(ways | _hidden_commas(ways, text))
     return found
+
+
+def _hidden_commas(ways: set[NumberWay], text: str) -> set[NumberWay]:
+    """The same ways with a thousands comma, where the output is too short to show one
+    ("110", then "1,001", share a format)."""
+    if len(text.partition(".")[0].strip("-()")) > 3:
+        return set()
+    return {
+        way[:3] + (replace(way[3], group=","),) + way[4:]
+        for way in ways
+        if not way[3].group and way[3].point == "." and not way[3].exponent and not way[3].significant
+    }
 
 
 def _guess(value: Decimal, target: Decimal) -> int:

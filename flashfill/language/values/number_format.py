@@ -139,13 +139,12 @@ def output_number_at(out: str, i: int) -> tuple[int, ...]:
 
 
 def formats_writing(value: Decimal, text: str) -> list[NumberFormat]:
-    """Every format that writes ``value`` as ``text``, plainest first; below a thousand,
-    the thousands comma that does not show too ("110", then "1,001").
+    """Every format that writes ``value`` as ``text``, plainest first.
 
     >>> [f.describe() for f in formats_writing(Decimal("1234.5"), "1,234.50")]
     ['1,234.50']
-    >>> [(f.decimals, f.group, f.significant) for f in formats_writing(Decimal("12.5"), "12.5")]
-    [(-1, '', 0), (1, '', 0), (-1, '', 3), (-1, ',', 0), (1, ',', 0)]
+    >>> [(f.decimals, f.significant) for f in formats_writing(Decimal("12.5"), "12.5")]
+    [(-1, 0), (1, 0), (-1, 3)]
     """
     found = []
     if "E" in text:
@@ -162,12 +161,11 @@ def formats_writing(value: Decimal, text: str) -> list[NumberFormat]:
         if point == "," and "," not in text:
             continue
         for group in SEPARATORS:
-            hidden = group == "," and point == "." and abs(value) < 1000
-            if group == point or group and group not in text and not hidden:
+            if group == point or group and group not in text:
                 continue
             digits = "".join(ch for ch in text if ch.isdigit()).lstrip("0")
             significant = range(max(1, len(digits.rstrip("0"))), len(digits) + 1)
-            shapes = [(d, 0) for d in (MINIMAL, decimals)] + ([] if hidden else [(MINIMAL, n) for n in significant])
+            shapes = [(d, 0) for d in (MINIMAL, decimals)] + [(MINIMAL, n) for n in significant]
             for d, n in shapes:
                 for negative in NEGATIVES if value < 0 else NEGATIVES[:1]:
                     f = NumberFormat(d, group, point, n, "", negative)
