@@ -358,6 +358,7 @@ def test_a_date_moved_by_a_fixed_time_from_one_example(example, rows):
 @pytest.mark.parametrize("examples, rows", [
     ([("15 km", "9.32057 mile"), ("251 km", "155.964 mile")], [("321 km", "199.46 mile"), ("1 km", "0.621371 mile")]),
     ([("8 inch", "20.32 cm"), ("300 inch", "762 cm")], [("39 inch", "99.06 cm"), ("1 inch", "2.54 cm")]),
+    ([("1 mi", "1.6 km"), ("12.5 mi", "20.1 km")], [("3 mi", "4.8 km"), ("7 mi", "11.3 km")]),
 ])
 def test_a_unit_conversion_is_a_factor_learned_within_two_examples(examples, rows):
     """The factor lies where every example's output allows it; the simplest one is taken."""
@@ -375,3 +376,88 @@ def test_exports_refuse_a_value_by_name_and_engines_run_it_in_python():
         to_formula(program, ["A2"])
     with pytest.raises(ExportError, match="no Python export: step 1 .*reading a date or a number"):
         to_python(program)
+
+
+# ----- what the sampled rows and the examples' digits say ------------------------------------------
+@pytest.mark.parametrize("example, rows", [
+    (("2 gal", "7.57082 L"), [("5 gal", "18.9271 L"), ("10 gal", "37.8541 L"), ("0.5 gal", "1.89271 L")]),
+    (("4 in", "10.16 cm"), [("100 in", "254 cm"), ("3.5 in", "8.89 cm")]),
+    (("8 EUR", "9.38 USD"), [("15 EUR", "17.59 USD"), ("100 EUR", "117.25 USD")]),
+    (("3 ft", "36 in"), [("5 ft", "60 in"), ("12 ft", "144 in")]),
+    (("2 h", "120 min"), [("5 h", "300 min"), ("1.5 h", "90 min")]),
+])
+def test_a_unit_conversion_from_one_example(example, rows):
+    """A product shown with many digits keeps significant digits, as calculators do; one
+    written exactly keeps the digits it has, unless a row would need more decimals than
+    the example shows; a number half copied, half typed ("3" → "36") is a coincidence."""
+    program = _learn([example], [example[0]] + [r for r, _ in rows])
+    assert [program(r) for r, _ in rows] == [out for _, out in rows]
+    assert "E+" not in program.explain()
+
+
+def test_a_reformatted_number_keeps_the_decimals_of_other_rows():
+    """A fixed count of decimals that would drop digits of a sampled row, where the example
+    lost none, is not what the example shows."""
+    program = _learn([("1234567890", "1,234,567,890")], ["1234567890", "2134", "1234.123"])
+    assert [program(r) for r in ["2134", "1234.123"]] == ["2,134", "1,234.123"]
+    program = _learn([("4567", "4.567E3")], ["4567", "81234000", "90"])
+    assert [program(r) for r in ["81234000", "90"]] == ["8.1234E7", "9E1"]
+
+
+def test_a_number_is_read_whole_on_the_sampled_rows():
+    """"2 m" reads the same as its first run of digits; "0.5 m" says the number is longer."""
+    program = _learn([("2 m", "200 cm")], ["2 m", "0.5 m", "13 m"])
+    assert [program(r) for r in ["0.5 m", "13 m"]] == ["50 cm", "1300 cm"]
+
+
+def test_a_value_already_on_a_step_is_not_rounded_up_to_the_next():
+    """"1" → "2" is twice 1, not the end of its bucket of 1; the day after a date is a shift."""
+    program = _learn([("£1", "€1.20")], ["£1", "£10", "£2.5"])
+    assert [program(r) for r in ["£10", "£2.5"]] == ["€12.00", "€3.00"]
+    program = _learn([("2007-01-01", "2007-01-02")], ["2007-01-01", "2008-12-31", "2009-02-28"])
+    assert [program(r) for r in ["2008-12-31", "2009-02-28"]] == ["2009-01-01", "2009-03-01"]
+
+
+def test_a_twelve_hour_time_gets_a_twelve_hour_hour():
+    program = _learn([("0100", "1:00 AM")], ["0100", "1800", "0930"])
+    assert [program(r) for r in ["1800", "0930"]] == ["6:00 PM", "9:30 AM"]
+
+
+def test_a_product_written_exactly_may_need_one_more_decimal_on_other_rows():
+    program = _learn([("5 in", "12.7 cm")], ["5 in", "3 in", "10 in"])
+    assert [program(r) for r in ["3 in", "10 in"]] == ["7.62 cm", "25.4 cm"]
+
+
+def test_an_output_with_thousands_separators_may_be_a_product():
+    program = _learn([("$25/day", "$9,125")], ["$25/day", "$30/day", "$100/day"])
+    assert [program(r) for r in ["$30/day", "$100/day"]] == ["$10,950", "$36,500"]
+    assert "times 365" in program.explain()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(11, 9999), st.integers(0, 3), st.lists(st.integers(1, 999), min_size=3, max_size=6, unique=True),
+       st.sampled_from([" kg", " cm", " mi", " $"]), st.booleans())
+def test_a_product_by_a_factor_is_filled_within_two_examples(units, places, values, unit, grouped):
+    """A factor of two to four digits, products written with the decimals they need (and
+    thousands separators, or none): two examples pin the factor down, a third at most
+    shows the separators, and every other row is right."""
+    factor = Decimal(units).scaleb(-places)
+    rows = [f"{v} x" for v in values]
+    written = NumberFormat(-1, "," if grouped else "")
+    expected = [f"{written.render(v * factor)}{unit}" for v in values]
+    examples = [(rows[0], expected[0])]
+    for _ in range(3 if grouped else 2):
+        program = _learn(examples, rows)
+        wrong = [i for i, r in enumerate(rows) if program(r) != expected[i]]
+        if not wrong:
+            break
+        examples.append((rows[wrong[0]], expected[wrong[0]]))
+    assert [program(r) for r in rows] == expected
+
+
+def test_the_sampled_rows_say_the_number_not_the_cell_was_meant():
+    """"7" → "7" copies the cell or reads its number; most rows say the number, for a copy
+    of "  12 " looks unlike "7"."""
+    rows = ["7", "  12 ", " 5 apples", " 30", "4 "]
+    program = _learn([("7", "7")], rows)
+    assert [program(r) for r in rows[1:]] == ["12", "5", "30", "4"]

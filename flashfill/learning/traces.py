@@ -21,6 +21,7 @@ from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
 from .buckets import bucket_bonus, bucket_starts
+from .shapes import least_unlike
 from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
@@ -32,8 +33,9 @@ MAX_SHIFT = 3
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
-#: A constant that starts or ends inside a word of the output ("t" copied, "rue"
-#: typed): users copy or type words whole, so the copy is usually a coincidence.
+#: A constant that starts or ends inside a word or a number of the output ("t" copied,
+#: "rue" typed; "2" copied, "4" typed for "24"): users copy or type words and numbers
+#: whole, so the copy is usually a coincidence.
 CONST_SPLITS_WORD = 4.0
 
 
@@ -236,9 +238,9 @@ class TraceLearner:
         return found
 
     def _splits_word(self, node: tuple[int, ...]) -> bool:
-        """Whether ``node`` falls inside a word of some example's output."""
+        """Whether ``node`` falls inside a word or a number of some example's output."""
         for ex, i in zip(self.examples, node):
-            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i]):
+            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i], ex.output[i + 1:i + 2]):
                 return True
         return False
 
@@ -369,7 +371,11 @@ class TraceLearner:
         found = self.learn_top(RERANKED)
         if not found:
             return None
-        score, atoms = max(found, key=lambda x: x[0] + self.overlap_penalty(x[1]) + bucket_bonus(x[1]))
+
+        def whole(score: float, atoms: list[Atom]) -> float:
+            return score + self.overlap_penalty(atoms) + bucket_bonus(atoms)
+
+        score, atoms = least_unlike(self, sorted(found, key=lambda x: -whole(*x)), whole)
         return score, self.build(bucket_starts(atoms, self.examples))
 
     def learn_top(self, top: int) -> list[tuple[float, list[Atom]]]:
@@ -479,8 +485,11 @@ def _prefix_counts(text: str) -> list[int]:
     return counts
 
 
-def _inside_word(a: str, b: str) -> bool:
-    """Whether the letters ``a`` then ``b`` belong to one word ("ru", "Ab", "AB", not "nS")."""
+def _inside_word(a: str, b: str, after: str = "") -> bool:
+    """Whether the letters ``a`` then ``b`` belong to one word ("ru", "Ab", "AB", not "nS"),
+    or ``a`` then ``b`` (then ``after``) to one number ("24", "1.6")."""
+    if a.isdigit():
+        return b.isdigit() or b in ".," and after.isdigit()
     return a.isalpha() and b.islower() or a.isupper() and b.isupper()
 
 

@@ -5,8 +5,10 @@ inverted against that example's output (``value_ways``): which patterns, formats
 scalings and roundings write its value as ``out[i:j]``. The ways common to all
 examples, read from places whose start and end position sets intersect, become edges
 like a SubStr's. The unlabeled rows decide between readings (day first or month
-first, decimal point or comma): a reading under which sampled rows do not parse
-costs what an undefined position costs.
+first, decimal point or comma) and places: a place whose text on a sampled row does
+not parse, or is part of a longer number there, costs what an undefined position
+costs. They also weigh the ways of writing (``Kind.fit``): how the sampled rows'
+values would come out.
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ class ValueEdges:
     def __init__(self, learner: "TraceLearner") -> None:
         self.learner = learner
         self._spans: dict[tuple, list] = {}
-        self._parsed: dict[tuple, float] = {}
+        self._parsed: dict[tuple, tuple[float, tuple]] = {}
+        self._sources: dict[tuple, tuple] = {}
         self._present: dict[tuple, bool] = {}
 
     def present(self, col: int, kind: Kind, reading: str) -> bool:
@@ -96,11 +99,14 @@ class ValueEdges:
                     if not all(per_example):
                         continue
                     for chosen, starts, ends in self._combinations(col, per_example):
-                        value = chosen[0][2]
+                        values = tuple(span[2] for span in chosen)
                         for target, ways in _common_ways(kind, [ways for _, _, _, ways in chosen]):
-                            pair_score, start_d, end_d = learner.choose_pair(col, starts, ends)
-                            base = -ATOM_COST + pair_score - self._unparsed(col, kind, reading, start_d, end_d)
-                            costed = sorted((kind.cost(w, reading, value), repr(w), w) for w in ways)
+                            score, start_d, end_d, rows = self._source(col, kind, reading, starts, ends)
+                            base = -ATOM_COST + score
+                            costed = sorted(
+                                (kind.cost(w, reading, values[0]) + kind.fit(w, reading, values, rows), repr(w), w)
+                                for w in ways if kind.usable(w)
+                            )
                             kept = 0
                             for cost, _, way in costed:
                                 if kept == WAYS_PER_EDGE:
@@ -140,26 +146,65 @@ class ValueEdges:
             partial = grown
         return partial
 
-    def _unparsed(self, col: int, kind: Kind, reading: str, start_d, end_d) -> float:
-        """Penalty for the sampled rows on which the source does not give a value."""
+    def _source(self, col: int, kind: Kind, reading: str, starts: frozenset, ends: frozenset) -> tuple:
+        """(score, start, end, the values it reads on the sampled rows) of the place a value
+        is read from: the positions a copy would take, unless the sampled rows where they
+        give no value, or a part of one, say that other positions of the sets read better."""
+        key = (col, kind.name, reading, starts, ends)
+        found = self._sources.get(key)
+        if found is None:
+            pair_score, start_d, end_d = self.learner.choose_pair(col, starts, ends)
+            missed, values = self._read(col, kind, reading, start_d, end_d)
+            found = (pair_score - missed, start_d, end_d, values)
+            if missed:
+                ranker = self.learner.columns[col].ranker
+                others = {d for lean in (1, -1) for _, d in ranker.ranked(ends, lean)}
+                for _, first in ranker.ranked(starts, 1):
+                    for last in sorted(others):
+                        missed, values = self._read(col, kind, reading, first, last)
+                        score = ranker.pair_score(first, last) - missed
+                        if score > found[0]:
+                            found = (score, first, last, values)
+            self._sources[key] = found
+        return found
+
+    def _read(self, col: int, kind: Kind, reading: str, start_d, end_d) -> tuple[float, tuple]:
+        """(penalty for the sampled rows on which the source gives no value or a part of
+        one, the values it gives on the others)."""
         key = (col, kind.name, reading, start_d, end_d)
         found = self._parsed.get(key)
         if found is None:
-            learner = self.learner
-            rows = learner.columns[col].ranker.rows
-            found = 0.0
+            ranker = self.learner.columns[col].ranker
+            rows = ranker.rows
+            values = []
             if rows:
-                first = learner.position(start_d, col)
-                last = learner.position(end_d, col)
-                read = SubStr(col, first, last).evaluator()
-                missing = 0
-                for row in rows:
-                    text = read(row, 0)
-                    if text is None or kind.parse(text, reading) is None:
-                        missing += 1
-                found = UNDEFINED * missing / len(rows)
-            self._parsed[key] = found
+                for row, a, b in zip(rows, ranker.values(start_d), ranker.values(end_d)):
+                    text = row[col]
+                    value = None if a is None or b is None or a > b else kind.parse(text[a:b], reading)
+                    if value is not None and kind.whole and _inside(text, a, b, kind.readings, kind.find):
+                        value = None
+                    if value is not None:
+                        values.append(value)
+            missed = UNDEFINED * (len(rows) - len(values)) / len(rows) if rows else 0.0
+            found = self._parsed[key] = (missed, tuple(values))
         return found
+
+
+def _inside(text: str, a: int, b: int, readings: tuple[str, ...], find) -> bool:
+    """Whether ``text[a:b]`` is a part of a longer value found in the text under some
+    reading, one with more digits ("0" of "0.5"; "10" of "10.5" read with a decimal
+    comma; not "1.5" of "$1.5")."""
+    if not _continues(text[a - 1:a] if a else "") and not _continues(text[b:b + 1]):
+        return False
+    return any(
+        x <= a and b <= y and any(ch.isdigit() for ch in text[x:a] + text[b:y])
+        for reading in readings for x, y, _ in find(text, reading)
+    )
+
+
+def _continues(ch: str) -> bool:
+    """Whether a character next to a number may carry it on (a digit or a separator)."""
+    return ch.isdigit() or ch in (".", ",", " ")
 
 
 def _common_ways(kind: Kind, maps: list[dict[int, frozenset]]) -> list[tuple[tuple[int, ...], frozenset]]:

@@ -9,7 +9,7 @@ costs more than none.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Callable
@@ -40,8 +40,17 @@ FACTOR_DIGIT = 0.3
 FACTOR_DIGITS = 9
 ROUNDED_FACTOR_DIGITS = 4
 MAX_SHIFT = 366 * 1440
-#: Keeping a number of significant digits is a rounding too, and a rarer one.
+#: Keeping a number of significant digits is a rounding too, and a rarer one; but a
+#: product shown with many digits ("0.0393701", "26.2467") is a calculator's display.
 SIGNIFICANT_COST = 1.0
+CALCULATOR = -0.05
+CALCULATOR_DIGITS = 6
+CALCULATOR_DECIMALS = 3
+#: Rounding up to the next step a value already on a step adds a whole step ("1" → "2"):
+#: a bucket's end, which needs its start written too (see ``buckets``).
+WHOLE_STEP = 3.0
+#: A way whose outputs on the sampled rows are unlike the example's (see ``_number_fit``).
+UNLIKE_ROWS = 0.1
 #: A day-first reading is chosen only when something says so; a decimal comma only
 #: when it is all that reads the rows ("2,500" is two thousand five hundred).
 OTHER_READING = 0.05
@@ -116,10 +125,13 @@ def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
     if unit:
         shows = render(round_moment(value, unit, step, mode), pattern) != render(value, pattern)
         cost += (STEP_COST if shows else HIDDEN_ROUNDING) + 0.02 * step + (0.05 if mode != "down" else 0.0)
+        if mode == "next" and round_moment(value, unit, step, "down") == value:
+            cost += WHOLE_STEP
     return cost
 
 
-#: scale, step, mode, format, and for a factor the interval (low, high) it lies in, else ().
+#: scale, step, mode, format, and for a factor the interval (low, high, stands on its own)
+#: it lies in, else ().
 NumberWay = tuple[int, str, str, NumberFormat, tuple]
 
 
@@ -130,7 +142,9 @@ def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
     found: dict[int, frozenset] = {}
     for j in output_number_at(out, i):
         text = out[i:j]
-        target = parse_number(text, ".") if "," not in text else None
+        target = parse_number(text, ".")
+        if target is None and "," in text:
+            target = parse_number(text, ",")
         ways: set[NumberWay] = set()
         for scale in _scales(value, target):
             scaled = value.scaleb(scale)
@@ -141,8 +155,20 @@ def _number_ways(value: Decimal, out: str, i: int) -> dict[int, frozenset]:
         if target and value:
             ways |= _factors(value, text, target)
         if ways:
-            found[j] = frozenset(ways)
+            found[j] = frozenset(ways | _hidden_commas(ways, text))
     return found
+
+
+def _hidden_commas(ways: set[NumberWay], text: str) -> set[NumberWay]:
+    """The same ways with a thousands comma, where the output is too short to show one
+    ("110", then "1,001", share a format)."""
+    if len(text.partition(".")[0].strip("-()")) > 3:
+        return set()
+    return {
+        way[:3] + (replace(way[3], group=","),) + way[4:]
+        for way in ways
+        if not way[3].group and way[3].point == "." and not way[3].exponent and not way[3].significant
+    }
 
 
 def _guess(value: Decimal, target: Decimal) -> int:
@@ -161,7 +187,8 @@ def _scales(value: Decimal, target: Decimal | None) -> list[int]:
 
 def _stepped(scale: int, value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
     """Roundings of a (scaled) value to a step, 1, 2 or 5 times a power of ten from the
-    target's last decimal up to its size, that give ``target`` written as ``text``."""
+    target's last decimal up to its size and the value's, that give ``target`` written
+    as ``text``: a step above the value says nothing of it ("2" up to a multiple of 200)."""
     try:
         return _stepped_ways(scale, value, text, target)
     except InvalidOperation:
@@ -174,7 +201,7 @@ def _stepped_ways(scale: int, value: Decimal, text: str, target: Decimal) -> set
     for power in range(-places, target.copy_abs().adjusted() + 1):
         for digit in _STEP_DIGITS:
             step = Decimal(digit).scaleb(power)
-            if target % step:
+            if target % step or step > value.copy_abs():
                 continue
             for mode in _MODES:
                 if mode == "nearest" and step == Decimal(1).scaleb(-places):
@@ -191,7 +218,11 @@ def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
     format that writes ``target`` as ``text``, the interval of factors whose product it
     writes so. Factors a power of ten away from 1 are left to scaling. A factor that
     only rounds to the output needs an output of ``ROUNDED_FACTOR_DIGITS`` significant
-    digits or more: "425" is no phone number's digits times 0.043."""
+    digits or more, or another example whose output says so: "425" is no phone number's
+    digits times 0.043; a shorter one is a product written exactly ("8" → "8.86" is
+    1.1075 times, "$1" → "1.30" 1.3 times), or rounded where another example pins the
+    factor down ("1" → "0.3", then "10.5" → "3.2"). The interval carries whether it
+    stands on its own (``usable_number_way``)."""
     ways: set[NumberWay] = set()
     try:
         for f in formats_writing(target, text):
@@ -201,16 +232,27 @@ def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
                 half = Decimal(5).scaleb(target.adjusted() - f.significant)
             else:
                 half = Decimal(0) if f.decimals == MINIMAL else Decimal(5).scaleb(-f.decimals - 1)
-            if half and len(target.normalize().as_tuple().digits) < ROUNDED_FACTOR_DIGITS:
-                continue
             low, high = sorted(((target - half) / value, (target + half) / value))
             if low <= 0 or any(low <= Decimal(1).scaleb(k) <= high for k in range(-12, 13)):
                 continue
-            if simplest_between(low, high) is not None:
-                ways.add((0, "", "nearest", f, (low, high)))
+            factor = simplest_between(low, high)
+            if factor is None:
+                continue
+            if half and factor * value != target and _short(target):
+                exact = target / value
+                if simplest_between(exact, exact) is not None:
+                    ways.add((0, "", "nearest", f, (exact, exact, True)))
+                ways.add((0, "", "nearest", f, (low, high, False)))
+            else:
+                ways.add((0, "", "nearest", f, (low, high, True)))
     except InvalidOperation:
         return set()
     return ways
+
+
+def _short(target: Decimal) -> bool:
+    """Whether a number has too few digits to be a rounded product."""
+    return len(target.normalize().as_tuple().digits) < ROUNDED_FACTOR_DIGITS
 
 
 def simplest_between(low: Decimal, high: Decimal) -> Decimal | None:
@@ -231,7 +273,8 @@ def simplest_between(low: Decimal, high: Decimal) -> Decimal | None:
 
 def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
     """The ways two examples share: the same scaling, rounding and format, and for a
-    factor the overlap of their intervals (when a simple enough factor lies in it)."""
+    factor the overlap of their intervals (when a simple enough factor lies in it),
+    which stands on its own when either does."""
     shared = {w for w in first & second if not w[4]}
     spans = [w for w in second if w[4]]
     for way in first:
@@ -241,13 +284,18 @@ def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
             if other[:4] == way[:4]:
                 low, high = max(way[4][0], other[4][0]), min(way[4][1], other[4][1])
                 if low <= high and simplest_between(low, high) is not None:
-                    shared.add(way[:4] + ((low, high),))
+                    shared.add(way[:4] + ((low, high, way[4][2] or other[4][2]),))
     return frozenset(shared)
+
+
+def usable_number_way(way: NumberWay) -> bool:
+    """Whether a way may make an atom: a factor's interval must stand on its own."""
+    return not way[4] or way[4][2]
 
 
 def _number_atom(way: NumberWay, reading: str) -> FormatNumber:
     scale, step, mode, number_format, span = way
-    factor = f"{simplest_between(*span)}" if span else ""
+    factor = f"{simplest_between(*span[:2]):f}" if span else ""
     return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, factor)
 
 
@@ -256,26 +304,95 @@ def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
     """What a way of writing a number costs. Between as many decimals as needed and a
     fixed count: where the user dropped zeros, as many as needed ("1234.50" → "1234.5",
     "2,500" → "2.5"); else a whole number gets a fixed count ("1" → "0.001", then "790"
-    → "0.790") and a number with decimals keeps as many as it has ("0.125" → "12.5")."""
+    → "0.790") and a number with decimals keeps as many as it has ("0.125" → "12.5").
+    A product by a factor keeps the digits it has ("8" → "20.32", then "300" → "762"),
+    and one shown with many digits keeps significant digits, as calculators do."""
     scale, step, mode, f, span = way
     cost = NUMBER_COST + (DECIMAL_COMMA if reading != POINTS[0] else 0.0)
     if span:
-        cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span).as_tuple().digits)
+        cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span[:2]).as_tuple().digits)
     if scale:
         cost += SCALE_COST + 0.1 * abs(scale)
     if step:
         cost += STEP_COST + (0.1 if step.lstrip("0.")[:1] != "1" else 0.0) + _MODE_COST[mode]
+        if mode == "next" and _on_step(value.scaleb(scale), Decimal(step)):
+            cost += WHOLE_STEP
     scaled = value.scaleb(scale).as_tuple()
     dropped_zeros = scaled.exponent < 0 and scaled.digits[-1] == 0
     fixed = value.as_tuple().exponent >= 0 and not dropped_zeros
     if f.significant:
-        cost += SIGNIFICANT_COST
+        cost += CALCULATOR if span and _calculator(way, _number_atom(way, reading).transform(value)) else SIGNIFICANT_COST
+    elif span:
+        cost += 0.0 if f.decimals == MINIMAL else 0.05
     elif f.decimals == MINIMAL:
         cost += 0.05 if fixed else 0.0
     else:
         cost += 0.0 if fixed else 0.05
     cost += (0.1 if f.group else 0.0) + (0.1 if f.point != "." else 0.0) + (0.3 if f.exponent else 0.0)
     return cost + _NEGATIVE_COST[f.negative]
+
+
+def _on_step(value: Decimal, step: Decimal) -> bool:
+    """Whether a value is already a multiple of the step (its bucket starts there)."""
+    try:
+        return value % step == 0
+    except InvalidOperation:
+        return False
+
+
+def _calculator(way: NumberWay, product: Decimal | None) -> bool:
+    """Whether a product shows as many digits as a calculator's display: at least
+    ``CALCULATOR_DIGITS`` significant digits, ``CALCULATOR_DECIMALS`` of them decimals,
+    and no fewer in the factor (a rounded factor: 8 × 3.28084 → "26.2467"; not
+    27 × 3.985 → "107.595", a product written exactly)."""
+    f, span = way[3], way[4]
+    text = f.render(product) if product is not None else None
+    if text is None or f.significant < CALCULATOR_DIGITS:
+        return False
+    digits = len(simplest_between(*span[:2]).as_tuple().digits)
+    return digits >= f.significant and _decimals(text, f.point) >= CALCULATOR_DECIMALS
+
+
+def _number_fit(way: NumberWay, reading: str, values: tuple, rows: tuple) -> float:
+    """Penalty for a way of writing numbers whose outputs on the sampled rows' values
+    (``rows``) are unlike the examples' (``values``): a fixed count of decimals that
+    drops digits of a number reformatted as it is, where no example lost any
+    ("1234567890" → "1,234,567,890" keeps the decimals of "1234.123"); a product
+    written with as many decimals as it needs, where a row would need two or more
+    decimals beyond the examples' ("8" → "8.86" at 1.1075 writes "67" as "74.20", not
+    "74.2025"; one more is a half or a quarter: "5" → "12.7" at 2.54 writes "3" as "7.62")."""
+    scale, step, _, f, span = way
+    if step or f.significant or not rows:
+        return 0.0
+    atom = _number_atom(way, reading)
+    if span:
+        if f.decimals != MINIMAL or f.exponent:
+            return 0.0
+        shown = max((_decimals(f.render(t) or "", f.point) for t in map(atom.transform, values) if t is not None), default=0)
+        unlike = (_decimals(f.render(t) or "", f.point) > shown + 1 for t in map(atom.transform, rows) if t is not None)
+    else:
+        if f.decimals == MINIMAL or any(_drops_digits(f, atom.transform(v)) for v in values):
+            return 0.0
+        unlike = (_drops_digits(f, t) for t in map(atom.transform, rows))
+    return UNLIKE_ROWS if any(unlike) else 0.0
+
+
+def _decimals(text: str, point: str) -> int:
+    """How many decimals a written number shows."""
+    return len(text.partition(point)[2].rstrip(")%"))
+
+
+def _drops_digits(f: NumberFormat, value: Decimal | None) -> bool:
+    """Whether a fixed count of decimals (of the mantissa, in scientific notation) rounds
+    away digits of the value."""
+    if value is None or f.decimals == MINIMAL:
+        return False
+    if f.exponent and value:
+        value = value.scaleb(-value.adjusted())
+    try:
+        return value != value.quantize(Decimal(1).scaleb(-f.decimals))
+    except InvalidOperation:
+        return True
 
 
 @dataclass(frozen=True)
@@ -292,9 +409,18 @@ class Kind:
     ways: Callable
     atom: Callable
     cost: Callable
+    #: Penalty for a way that the examples' values together, or the sampled rows', argue against.
+    fit: Callable
+    #: Whether a way (of the examples together) may make an atom.
+    usable: Callable
+    #: Whether a value is read whole: one read from a part of a longer one on a sampled
+    #: row ("0" of "0.5") is misread there.
+    whole: bool
 
 
 KINDS = (
-    Kind("date", ORDERS, frozenset.intersection, find_moments, parse_moment, _date_ways, _date_atom, _date_cost),
-    Kind("number", POINTS, common_number_ways, find_numbers, parse_number, _number_ways, _number_atom, _number_cost),
+    Kind("date", ORDERS, frozenset.intersection, find_moments, parse_moment, _date_ways, _date_atom, _date_cost,
+         lambda way, reading, values, rows: 0.0, lambda way: True, False),
+    Kind("number", POINTS, common_number_ways, find_numbers, parse_number, _number_ways, _number_atom, _number_cost,
+         _number_fit, usable_number_way, True),
 )

@@ -177,12 +177,22 @@ def _joined(a: str, b: str) -> bool:
 _FIELD_COST = {"M": 0.1, "d": 0.1, "H": 0.1, "h": 0.1, "yy": 0.15, "do": 0.1, "hh": 0.15}
 
 
+#: A 24-hour hour next to AM/PM says the time twice ("1:00 AM" is "h:mm a", not "H:mm a").
+CLOCK_MIXED = 0.3
+
+
 def pattern_cost(pattern: Pattern) -> float:
     """A small cost per part, for choosing among patterns that write the same text. Next
     to a month's name the day goes unpadded ("Mar 7"), next to its number padded
-    ("03/07")."""
+    ("03/07"); an AM/PM goes with a 12-hour hour.
+
+    >>> pattern_cost(("h", ":", "mm", " ", "a")) < pattern_cost(("H", ":", "mm", " ", "a"))
+    True
+    """
     cost = 0.0
     named = any(part.startswith("MMM") for part in pattern)
+    if any(part in ("a", "a_") for part in pattern) and any(part in ("H", "HH") for part in pattern):
+        cost += CLOCK_MIXED
     for part in pattern:
         if is_field(part):
             cost += 0.1 + _FIELD_COST.get(part, 0.0) + (0.05 if part[-1] in "^_" else 0.0)
