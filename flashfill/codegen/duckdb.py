@@ -94,7 +94,7 @@ class _Builder:
         return f"({k})"
 
     def extract(self, text: str, pattern: str) -> str:
-        return f"nullif(regexp_extract({text}, {literal(pattern)}, 1), '')"
+        return _nonempty(f"regexp_extract({text}, {literal(pattern)}, 1)")
 
     def search(self, text: str, pattern: str) -> str:
         return f"regexp_matches({text}, {literal(pattern)})"
@@ -130,6 +130,8 @@ class _Builder:
         return f"lower({text})"
 
     def all_below(self, text: str, limit: int) -> str:
+        if limit == 0x80:  # ASCII: one byte a character in UTF-8, no regex needed
+            return f"(strlen({text}) = length({text}))"
         return f"regexp_full_match({text}, '[\\x{{0}}-\\x{{{limit - 1:X}}}]*')"
 
     def pad(self, text: str, width: int) -> str:
@@ -152,6 +154,17 @@ class _Builder:
         self.connection.create_function(name, function, ["VARCHAR"] * len(self.names), returns,
                                         type="arrow", null_handling="special", side_effects=False)
         return f"{name}(" + ", ".join(identifier(n) for n in self.names) + ")"
+
+
+def _nonempty(text: str) -> str:
+    """``text``, NULL where it is empty, computed once: DuckDB spells ``nullif(x, '')`` as a
+    CASE that computes x twice (a lambda's parameter names it once).
+
+    >>> import duckdb
+    >>> duckdb.sql(f"SELECT {_nonempty('x')} FROM (VALUES ('a'), ('')) t(x)").fetchall()
+    [('a',), (None,)]
+    """
+    return f"list_transform([{text}], lambda v: nullif(v, ''))[1]"
 
 
 def _rows(arrays: Sequence[pa.Array | pa.ChunkedArray]) -> list:

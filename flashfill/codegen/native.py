@@ -156,12 +156,12 @@ def position(node: ir.Position, ops: Operations[E]) -> E:
         found = at if not node.end else ops.add(at, ops.length(other))
         return ops.cases([(ops.at_most(ops.number(1), ops.length(other)), found)])
     if isinstance(node, ir.Found):
+        if node.nth == 1:
+            at = ops.find(s, node.text)
+            return ops.add(at, ops.number(len(node.text))) if node.after else at
         if len(node.text) == 1:
             return _nth_char(s, node.text, node.nth, node.after, ops)
-        if node.nth != 1:
-            raise NoNativeForm(f"the {node.nth}th copy of {node.text!r} (copies may overlap)")
-        at = ops.find(s, node.text)
-        return ops.add(at, ops.number(len(node.text))) if node.after else at
+        raise NoNativeForm(f"the {node.nth}th copy of {node.text!r} (copies may overlap)")
     if isinstance(node, ir.Occurrence):
         return _occurrence(node, s, ops)
     raise NoNativeForm(f"no native form for {type(node).__name__}")
@@ -205,7 +205,7 @@ def _first_match(node: ir.FirstMatch, ops: Operations[E]) -> E:
     s, p = ops.column(node.column), node.pattern
     if len(p) == 2 and _is_class(p[0]) and p[1] == "+":
         c = p[0]
-        return _extract(s, lambda i, o: f"({i(c)}+)", ops)
+        return _extract(s, lambda i, o: rf"\A{o(c)}*({i(c)}+)", ops)  # anchored: one pass, no search
     if len(p) == 5 and _is_class(p[0]) and p[1:] == ("+", "(?!(?s:.*)", p[0], ")"):
         c = p[0]
         return _extract(s, lambda i, o: rf"({i(c)}+){o(c)}*\z", ops)  # the leftmost such match starts a run
