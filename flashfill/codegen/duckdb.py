@@ -17,12 +17,16 @@ import inspect
 import itertools
 from collections.abc import Sequence
 
+from typing import TYPE_CHECKING
+
 import duckdb
-import pyarrow as pa
 
 from flashfill.codegen.engines import Tests, Texts, Translation, column_names, rows_of
 from flashfill.codegen.engines import translate as translate_steps
 from flashfill.language.program import Program
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 _NAMES = itertools.count(1)
 
@@ -141,9 +145,13 @@ class _Builder:
         return f"(NOT {test})"
 
     def fallback_text(self, run: Texts) -> str:
+        import pyarrow as pa  # here: only programs with steps in Python need it
+
         return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.string()), "VARCHAR")
 
     def fallback_test(self, run: Tests) -> str:
+        import pyarrow as pa
+
         return self._register(lambda *arrays: pa.array(run(_rows(arrays)), pa.bool_()), "BOOLEAN")
 
     def _register(self, function, returns: str) -> str:
