@@ -58,7 +58,13 @@ class Operations(Protocol[E]):
 
     def number(self, k: int) -> E: ...
 
-    def extract(self, text: E, pattern: str) -> E: ...
+    def extract(self, text: E, pattern: str) -> E:
+        """The pattern's first group where it matches; NULL or "" where it does not."""
+        ...
+
+    def nonempty(self, text: E) -> E:
+        """``text``, NULL where it is "" (an extraction's group is never empty where it matches)."""
+        ...
 
     def search(self, text: E, pattern: str) -> E: ...
 
@@ -183,10 +189,10 @@ Latin letters (up to Latin Extended-B), where a class is a few ranges, not a tho
 
 
 def _extract(s: E, shape: Shape, ops: Operations[E]) -> E:
-    """The group of the shape's first match in ``s``; on an engine with lazy branches, text
-    within a tier takes the same regex with the classes cut to that tier (exact there, and
-    many times faster for RE2 than classes of a thousand ranges)."""
-    return _tiered(s, shape, ops, ops.extract)
+    """The group of the shape's first match in ``s`` (NULL where none); on an engine with lazy
+    branches, text within a tier takes the same regex with the classes cut to that tier (exact
+    there, and many times faster for RE2 than classes of a thousand ranges)."""
+    return ops.nonempty(_tiered(s, shape, ops, ops.extract))
 
 
 def _search(s: E, shape: Shape, ops: Operations[E]) -> E:
@@ -267,7 +273,7 @@ def _nth_char(s: E, char: str, count: int, after: bool, ops: Operations[E]) -> E
         pattern = rf"\A((?:{o}*{t}){{{count}}})"
     else:
         pattern = rf"\A({SKIP}{t})(?:{o}*{t}){{{-count - 1}}}{o}*\z"
-    end = ops.length(ops.extract(s, pattern))
+    end = ops.length(ops.nonempty(ops.extract(s, pattern)))
     return end if after else ops.add(end, ops.number(-1))
 
 

@@ -206,15 +206,13 @@ def _duckdb(program: Any, source: Source, choice: Choice, temp: Path) -> str:
             table = ("(SELECT " + ", ".join(f"CAST({quote(n)} AS VARCHAR) AS {quote(n)}" if n in texts else quote(n)
                                             for n in names) + f" FROM read_parquet({path}))")
         target, inputs = names[choice.target], [names[i] for i in choice.inputs]
-        translation = codegen.translate(program, inputs, con)
         output = _unused("flashfill_output", names)
+        translation = codegen.query(program, inputs, con, table, output)  # the file's columns and the output
         blank = " AND ".join(f"coalesce({quote(n)}, '') = ''" for n in inputs)
         value = (f"CASE WHEN coalesce({quote(target)}, '') <> '' THEN {quote(target)} "
                  f"WHEN {blank} THEN NULL ELSE {quote(output)} END")
         select = ", ".join(f"{value} AS {quote(n)}" if n == target else quote(n) for n in names)
-        # The program's output is a column of its own, computed at the top of a SELECT: there
-        # DuckDB computes a part the expression repeats once (not inside another CASE's branch).
-        filled = f"(SELECT *, {translation.expression} AS {quote(output)} FROM {table})"
+        filled = f"({translation.expression})"
         options = (f"FORMAT csv, HEADER true, DELIMITER {codegen.literal(source.delimiter)}"
                    if source.kind == "csv" else "FORMAT parquet")
         con.execute(f"COPY (SELECT {select} FROM {filled}) TO {codegen.literal(str(temp))} ({options})")
