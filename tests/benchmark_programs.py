@@ -1,8 +1,13 @@
 """The programs learned on the public benchmark suites: for each task, the program at the
-end of the fill-the-column protocol (``flashfill.bench``), learned once per test run."""
+end of the fill-the-column protocol (``flashfill.bench``), learned once per test run for
+every test that needs them (engines, exported formulas and Python).
+
+Import it as ``tests.benchmark_programs`` everywhere: a second module name would be a
+second cache, and the programs would be learned twice."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +15,7 @@ from flashfill import bench
 from flashfill.language.program import Program
 
 SUITES = ("sygus_pbe_slia", "bustle_new", "tde")
-BENCHMARKS = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
+BENCHMARKS = Path(os.environ.get("FLASHFILL_BENCHMARKS", Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"))
 
 
 @lru_cache(maxsize=1)

@@ -23,12 +23,13 @@ import pytest
 from codegen_cases import RICH_TEXTS, position_programs, random_programs, random_rows, run_exported
 from soffice import office  # noqa: F401  (the module-scoped fixture)
 
-from flashfill import ExportError, bench
+from flashfill import ExportError
 from flashfill.cli import main
 from flashfill.codegen import ir, to_formula, to_python
 from flashfill.codegen.excel import EXCEL_365_FUNCTIONS
 from flashfill.codegen.lower import lower
 from flashfill.language import Program
+from tests.benchmark_programs import benchmark_programs
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = Path(os.environ.get("FLASHFILL_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
@@ -184,19 +185,12 @@ def test_random_programs_compute_the_same_in_calc(office, random_cases, dialect)
 
 @pytest.fixture(scope="module")
 def learned():
-    """(program, rows) for the last program learned on each public benchmark task."""
+    """(program, rows) for the last program learned on each public benchmark task (learned
+    once a test run, shared with the engine tests: tests/benchmark_programs.py)."""
     folders = [BENCHMARKS / s for s in SUITES]
     if not all(f.is_dir() for f in folders):
         pytest.skip(f"the public benchmark suites are not at {BENCHMARKS} (set FLASHFILL_BENCHMARKS)")
-    tasks, _ = bench.dedupe(bench.load_paths([str(f) for f in folders]))
-    learn, learn_error = bench.resolve_learner()
-    cases = []
-    for task in tasks:
-        programs: list[Program] = []
-        bench.fill_the_column(task, learn, learn_error, bench.Result(task.name, task.suite), on_program=programs.append)
-        if programs:
-            cases.append((programs[-1], [inputs for inputs, _ in task.rows]))
-    return cases
+    return [(program, [inputs for inputs, _ in task.rows]) for task, program in benchmark_programs()]
 
 
 def test_benchmark_formulas_compute_the_same_in_calc(office, learned):  # noqa: F811

@@ -32,13 +32,16 @@ def test_polars_gives_the_programs_answers_on_every_row(frame):
 
 
 def test_duckdb_gives_the_programs_answers_on_every_row():
+    """As one expression (``sql``) and as a query naming the values used twice (``query``)."""
     con = duckdb.connect()
     con.register("rows", pa.table(columns(), schema=pa.schema([(n, pa.string()) for n in NAMES])))
     wrong = {}
     for task, program in benchmark_programs():
         expression = ff_duckdb.sql(program, NAMES[:program.columns], con)
         got = [r[0] for r in con.sql(f"SELECT {expression} FROM rows").fetchall()]
-        if bad := mismatches(program, got):
+        query = ff_duckdb.query(program, NAMES[:program.columns], con, "rows", "out").expression
+        got_query = [r[0] for r in con.sql(f"SELECT out FROM ({query})").fetchall()]
+        if bad := mismatches(program, got) + mismatches(program, got_query):
             wrong[task.name] = bad[:3]
     con.close()
     assert not wrong, wrong
@@ -92,8 +95,10 @@ def test_polars_and_duckdb_give_the_answers_of_programs_drawn_from_the_whole_lan
         got = pl.DataFrame(data).with_columns(ff_polars.expr(program, names).alias("o"))["o"].to_list()
         con.register("generated", pa.table(data))
         got_sql = [r[0] for r in con.sql(f"SELECT {ff_duckdb.sql(program, names, con)} FROM generated").fetchall()]
-        if got != want or got_sql != want:
-            wrong.append((program.explain(), [(r, w, a, b) for r, w, a, b in zip(rows, want, got, got_sql)
-                                              if not w == a == b][:2]))
+        query = ff_duckdb.query(program, names, con, "generated", "out").expression
+        got_query = [r[0] for r in con.sql(f"SELECT out FROM ({query})").fetchall()]
+        if got != want or got_sql != want or got_query != want:
+            wrong.append((program.explain(), [(r, w, a, b, c) for r, w, a, b, c in zip(rows, want, got, got_sql, got_query)
+                                              if not w == a == b == c][:2]))
     con.close()
     assert not wrong, wrong[:3]

@@ -69,6 +69,9 @@ class _Builder:
     def extract(self, text: pl.Expr, pattern: str) -> pl.Expr:
         return text.str.extract(pattern, 1)
 
+    def nonempty(self, text: pl.Expr) -> pl.Expr:
+        return text  # Polars' extraction is NULL where the pattern does not match
+
     def search(self, text: pl.Expr, pattern: str) -> pl.Expr:
         return text.str.contains(pattern)
 

@@ -84,6 +84,9 @@ class _Builder:
     def extract(self, text: Column, pattern: str) -> Column:
         return F.nullif(F.regexp_extract(text, pattern, 1), F.lit(""))
 
+    def nonempty(self, text: Column) -> Column:
+        return text  # the extraction is NULL already
+
     def search(self, text: Column, pattern: str) -> Column:
         return text.rlike(pattern)
 

@@ -206,17 +206,32 @@ def _duckdb(program: Any, source: Source, choice: Choice, temp: Path) -> str:
             table = ("(SELECT " + ", ".join(f"CAST({quote(n)} AS VARCHAR) AS {quote(n)}" if n in texts else quote(n)
                                             for n in names) + f" FROM read_parquet({path}))")
         target, inputs = names[choice.target], [names[i] for i in choice.inputs]
-        translation = codegen.translate(program, inputs, con)
+        output = _unused("flashfill_output", names)
+        translation = codegen.query(program, inputs, con, table, output)  # the file's columns and the output
         blank = " AND ".join(f"coalesce({quote(n)}, '') = ''" for n in inputs)
         value = (f"CASE WHEN coalesce({quote(target)}, '') <> '' THEN {quote(target)} "
-                 f"WHEN {blank} THEN NULL ELSE {translation.expression} END")
+                 f"WHEN {blank} THEN NULL ELSE {quote(output)} END")
         select = ", ".join(f"{value} AS {quote(n)}" if n == target else quote(n) for n in names)
+        filled = f"({translation.expression})"
         options = (f"FORMAT csv, HEADER true, DELIMITER {codegen.literal(source.delimiter)}"
                    if source.kind == "csv" else "FORMAT parquet")
-        con.execute(f"COPY (SELECT {select} FROM {table}) TO {codegen.literal(str(temp))} ({options})")
+        con.execute(f"COPY (SELECT {select} FROM {filled}) TO {codegen.literal(str(temp))} ({options})")
         return translation.summary()
     finally:
         con.close()
+
+
+def _unused(name: str, names: list[str]) -> str:
+    """``name``, with underscores in front until no column of the file has it (DuckDB's
+    names ignore case).
+
+    >>> _unused("out", ["a", "OUT", "_out"])
+    '__out'
+    """
+    taken = {n.lower() for n in names}
+    while name.lower() in taken:
+        name = "_" + name
+    return name
 
 
 def _spark(program: Any, source: Source, choice: Choice, temp: Path) -> str:
