@@ -38,6 +38,7 @@ LOOP_WHOLE_RUN = 0.3
 PAIRS_TRIED = 12
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """A piece's shape with letters and digits alike: what pieces of different data share.
 
@@ -70,6 +71,20 @@ class Loops:
         #: The bodies' (start, end) choices by column and position sets, shared by every body.
         self.pairs: dict[tuple[int, frozenset, frozenset], tuple] = {}
         self.characters: dict[tuple[str, ...], frozenset[str]] = {}
+        #: What each loop produces on each row it was run on (loops are pure).
+        self.produced: dict[tuple[Loop, tuple[str, ...]], str | None] = {}
+        self._runs: dict[Loop, object] = {}
+
+    def run(self, loop: Loop, row: tuple[str, ...]) -> str | None:
+        """What ``loop`` produces on ``row`` (cached)."""
+        key = (loop, row)
+        found = self.produced.get(key, self)
+        if found is self:
+            run = self._runs.get(loop)
+            if run is None:
+                run = self._runs[loop] = loop.evaluator()
+            found = self.produced[key] = run(row, 0)
+        return found
 
     def edges(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, LoopAtom]]:
         """Loop edges out of ``node``: every candidate that fits every example there."""
@@ -79,10 +94,9 @@ class Loops:
             found[loop] = max(score, found.get(loop, score))
         out: list[tuple[tuple[int, ...], float, LoopAtom]] = []
         for loop, score in found.items():
-            run = loop.evaluator()
             target = []
             for e, ex in enumerate(learner.examples):
-                produced = run(ex.row, 0)
+                produced = self.run(loop, ex.row)
                 if not produced or not ex.output.startswith(produced, node[e]):
                     break
                 target.append(node[e] + len(produced))
@@ -95,6 +109,9 @@ class Loops:
         key = (example, i)
         if key in self.cache:
             return self.cache[key]
+        if self.attempts >= MAX_ATTEMPTS:
+            self.cache[key] = []
+            return []
         found: dict[Loop, float] = {}
         for k1, k2 in _piece_pairs(example.output, i):
             if self.attempts >= MAX_ATTEMPTS:
@@ -119,6 +136,9 @@ class Loops:
         key = (tuple(learner.examples), node)
         if key in self.cache:
             return self.cache[key]
+        if self.attempts >= MAX_ATTEMPTS:
+            self.cache[key] = []
+            return []
         by_skeleton: list[dict[str, tuple[int, int]]] = []
         for ex, i in zip(learner.examples, node):
             firsts: dict[str, tuple[int, int]] = {}
@@ -151,12 +171,10 @@ class Loops:
             )
         return found
 
-    @staticmethod
-    def _keep(found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
+    def _keep(self, found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
         """Record ``loop`` if, on each span's row, it produces at least that span of the output."""
-        run = loop.evaluator()
         for example, i, k in spans:
-            produced = run(example.row, 0)
+            produced = self.run(loop, example.row)
             if not produced or len(produced) < k - i or not example.output.startswith(produced, i):
                 return
         found[loop] = max(score, found.get(loop, score))
@@ -246,6 +264,13 @@ class BodyLearner(TraceLearner):
             )
             self._shifted[key] = found
         return found
+
+    def place_of(self, e: int, col: int, d: tuple) -> int | None:
+        a, b, step, offset = d
+        count = step * self.ws[e] + offset
+        if count * step < 1:
+            return None
+        return super().place_of(e, col, (a, b, count))
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
         """The best start and end by their priors, where both ends of one run ("each run

@@ -70,6 +70,19 @@ class LoopAtom:
 Atom = str | SubAtom | LoopAtom | ValueAtom  # a str is a ConstStr's text
 
 
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """A SubStr on a product edge before the ranking chose its descriptors: column, case,
+    start and end sets, padding width, and whether it copies only separators."""
+
+    column: int
+    case: str
+    first: frozenset
+    last: frozenset
+    pad: int
+    punctuation: bool
+
+
 class ColumnData:
     """Per column: its representative tokens, the position-set cache, and a ranker
     that scores positions on the sampled rows."""
@@ -106,11 +119,15 @@ class TraceLearner:
         self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
         self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
         self._places: dict[tuple[int, int, int], frozenset] = {}
+        self._place_of: dict[tuple[int, int, tuple], int | None] = {}
         self._useful_cases: dict[int, tuple[str, ...]] = {}
         self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
         #: Per example, how many separators its output has before each index.
         self._separators = [_prefix_counts(ex.output) for ex in examples]
         self.values = ValueEdges(self)
+        #: The product walk (nodes that lead to the goal, raw edges) and the scored edges.
+        self._walk = None
+        self._scored_edges: dict[tuple, list[tuple[float, Atom]]] = {}
 
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
@@ -118,6 +135,7 @@ class TraceLearner:
         other = TraceLearner(self.examples, columns, self.budget, self.loops)
         other._cased, other._occurrences, other._joined = self._cased, self._occurrences, self._joined
         other._anchors, other._places, other._copy_edges = self._anchors, self._places, self._copy_edges
+        other._place_of = self._place_of
         return other
 
     # ----- per-example substring occurrences ------------------------------------------
@@ -177,9 +195,15 @@ class TraceLearner:
     # ----- the product walk ---------------------------------------------------------------
     def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list[tuple[float, Atom]]]:
         """The best few atoms on each edge out of ``node``, keyed by the target node."""
+        return {t: self._scored(raw) for t, raw in self._raw_successors(node).items()}
+
+    def _raw_successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
+        """Every atom on each edge out of ``node``, keyed by the target node: a (score, atom)
+        pair, or a ``_Copy`` whose descriptors the ranking has yet to choose (the walk
+        scores only the edges that lead to the goal)."""
         self.budget.spend()
         outs = [ex.output for ex in self.examples]
-        found: dict[tuple[int, ...], list[tuple[float, Atom]]] = {}
+        found: dict[tuple[int, ...], list] = {}
 
         i0 = node[0]
         separators = self._separators[0]
@@ -196,20 +220,38 @@ class TraceLearner:
                 if inside_word or self._splits_word(target):
                     score -= CONST_SPLITS_WORD
                 found.setdefault(tuple(target), []).append((score, text))
+                continue
+            break  # some output does not go on with this text, nor with any longer one
 
         for col in range(len(self.columns)):
             for case in self._cases(col):
                 for target, first, last in self._copies(node, col, case):
-                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
-                    score = -ATOM_COST + pair_score
-                    if case:
-                        score -= CASE_CHANGE
-                    if separators[target[0]] - separators[i0] == target[0] - i0:
-                        score -= SUB_PUNCTUATION
-                    found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
-        for target, score, atom in self.loop_edges(node) + self.padded_edges(node) + self.values.edges(node):
+                    punctuation = separators[target[0]] - separators[i0] == target[0] - i0
+                    found.setdefault(target, []).append(_Copy(col, case, first, last, 0, punctuation))
+        for target, atom in self.loop_edges(node) + self.padded_edges(node):
+            found.setdefault(target, []).append(atom)
+        for target, score, atom in self.values.edges(node):
             found.setdefault(target, []).append((score, atom))
-        return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
+        return found
+
+    def _scored(self, raw: list) -> list[tuple[float, Atom]]:
+        """The best few (score, atom) of one edge's atoms, in the order they were found
+        among equals."""
+        atoms = []
+        for x in raw:
+            if type(x) is _Copy:
+                pair_score, start_d, end_d = self.choose_pair(x.column, x.first, x.last)
+                if x.pad:
+                    score = -ATOM_COST - PAD_COST + pair_score
+                else:
+                    score = -ATOM_COST + pair_score
+                    if x.case:
+                        score -= CASE_CHANGE
+                    if x.punctuation:
+                        score -= SUB_PUNCTUATION
+                x = (score, SubAtom(x.column, x.case, start_d, end_d, x.first, x.last, x.pad))
+            atoms.append(x)
+        return sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE]
 
     def _copies(self, node: tuple[int, ...], col: int, case: str) -> list[tuple[tuple[int, ...], frozenset, frozenset]]:
         """(target, start set, end set) of every SubStr of column ``col`` with ``case`` out
@@ -242,13 +284,14 @@ class TraceLearner:
                 return True
         return False
 
-    def loop_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, "Atom"]]:
-        """Loop atoms out of ``node`` (see ``loops``); none inside a loop body."""
+    def loop_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[float, "LoopAtom"]]]:
+        """(target, (score, atom)) for the loop atoms out of ``node`` (see ``loops``); none
+        inside a loop body."""
         if self.loops is None:
             return []
-        return self.loops.edges(self, node)
+        return [(target, (score, atom)) for target, score, atom in self.loops.edges(self, node)]
 
-    def padded_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, SubAtom]]:
+    def padded_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], "_Copy"]]:
         """Copies of a whole number of the input with zeros in front, where every output
         has a number of one width at ``node`` (see ``padding``)."""
         width = output_number([ex.output for ex in self.examples], node)
@@ -265,9 +308,7 @@ class TraceLearner:
                     continue
                 last = frozenset.intersection(*(self.place_set(e, col, a + n) for e, (a, n) in enumerate(starts)))
                 if last:
-                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
-                    atom = SubAtom(col, "", start_d, end_d, first, last, width)
-                    edges.append((target, -ATOM_COST - PAD_COST + pair_score, atom))
+                    edges.append((target, _Copy(col, "", first, last, width, False)))
         return edges
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
@@ -295,6 +336,15 @@ class TraceLearner:
                 found = found | anchors[t]
         return found
 
+    def place_of(self, e: int, col: int, d: tuple) -> int | None:
+        """Where descriptor ``d`` points in example e's column ``col``: the t whose place set
+        holds it, or None (cached)."""
+        key = (e, col, d)
+        found = self._place_of.get(key, -1)
+        if found == -1:
+            found = self._place_of[key] = evaluate_in_row(d, self.masks[e][col], self.examples[e].row, col)
+        return found
+
     def position(self, d: tuple, col: int):
         """The syntax-tree position for a descriptor."""
         return to_position(d, self.columns[col].tokens)
@@ -308,18 +358,33 @@ class TraceLearner:
             self.budget.spend(len(partial) * len(options))
             grown = []
             for chosen, places, common in partial:
+                if common is None:
+                    for a, length in options:
+                        grown.append((chosen + ((a, length),), (a,), self.place_set(e, col, a)))
+                    continue
+                split = self._split(e, col, places, common)
                 for a, length in options:
-                    key = (col, places + (a,))
-                    both = self._joined.get(key)
-                    if both is None:
-                        here = self.place_set(e, col, a)
-                        both = self._joined[key] = here if common is None else common & here
+                    both = split.get(a)
                     if both:
-                        grown.append((chosen + ((a, length),), key[1], both))
+                        grown.append((chosen + ((a, length),), places + (a,), both))
             partial = grown
             if not partial:
                 return []
         return [(chosen, common) for chosen, _, common in partial]
+
+    def _split(self, e: int, col: int, places: tuple[int, ...], common: frozenset) -> dict[int, frozenset]:
+        """``common`` (the joint set of the earlier examples' ``places``) split by where each
+        descriptor points in example ``e``: its intersection with every place set of e (cached)."""
+        key = (col, places)
+        found = self._joined.get(key)
+        if found is None:
+            groups: dict[int, list] = {}
+            for d in common:
+                t = self.place_of(e, col, d)
+                if t is not None:
+                    groups.setdefault(t, []).append(d)
+            found = self._joined[key] = {t: frozenset(ds) for t, ds in groups.items()}
+        return found
 
     def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
         """(end places, their joint position set) for every combination of lengths that agrees."""
@@ -328,11 +393,15 @@ class TraceLearner:
             self.budget.spend(len(partial) * length)
             grown = []
             for places, common in partial:
-                for b in range(a + 1, a + length + 1):
-                    here = self.place_set(e, col, b)
-                    both = here if common is None else common & here
-                    if both:
-                        grown.append((places + (b,), both))
+                if common is None:
+                    for b in range(a + 1, a + length + 1):
+                        here = self.place_set(e, col, b)
+                        if here:
+                            grown.append(((b,), here))
+                    continue
+                split = self._split(e, col, places, common)
+                for b in sorted(t for t in split if a < t <= a + length):
+                    grown.append((places + (b,), split[b]))
             partial = grown
             if not partial:
                 return []
@@ -378,37 +447,62 @@ class TraceLearner:
         goal = tuple(len(ex.output) for ex in self.examples)
         if start == goal:
             return [(0.0, [])]
+        if self._walk is None:
+            self._walk = self._explore(start, goal)
+        order, edges = self._walk
         Entry = tuple  # (total, target, atom, index into the target's list)
         best: dict[tuple[int, ...], list[Entry]] = {goal: [(0.0, None, None, 0)]}
-        edges: dict[tuple[int, ...], dict] = {}
-        stack = [start]
-        while stack:
-            node = stack[-1]
-            if node in best:
-                stack.pop()
-                continue
-            if node not in edges:
-                edges[node] = self.successors(node)
-                pending = [t for t in edges[node] if t not in best]
-                if pending:
-                    stack.extend(pending)
-                    continue
+        scored = self._scored_edges
+        for node in order:
             options: list[Entry] = []
-            for target, atoms in edges[node].items():
+            for target, raw in edges[node].items():
+                rests = best.get(target)
+                if not rests:
+                    continue
+                key = (node, target)
+                atoms = scored.get(key)
+                if atoms is None:
+                    atoms = scored[key] = self._scored(raw)
                 for score, atom in atoms:
-                    for rank, rest in enumerate(best[target][:top]):
+                    for rank, rest in enumerate(rests[:top]):
                         options.append((score + rest[0], target, atom, rank))
-            options.sort(key=lambda x: -x[0])
-            best[node] = options[:top]
-            stack.pop()
+            if options:
+                options.sort(key=lambda x: -x[0])
+                best[node] = options[:top]
         found = []
-        for total, target, atom, rank in best[start]:
+        for total, target, atom, rank in best.get(start, ()):
             atoms = [atom]
             while target != goal:
                 _, target, atom, rank = best[target][rank]
                 atoms.append(atom)
             found.append((total, atoms))
         return found
+
+    def _explore(self, start: tuple[int, ...], goal: tuple[int, ...]):
+        """The nodes that lead to the goal, each after every node it leads to, and every
+        node's raw edges: a depth-first walk of the product from ``start``."""
+        done = {goal}
+        live = {goal}
+        edges: dict[tuple[int, ...], dict] = {}
+        order = []
+        stack = [start]
+        while stack:
+            node = stack[-1]
+            if node in done:
+                stack.pop()
+                continue
+            if node not in edges:
+                edges[node] = self._raw_successors(node)
+                pending = [t for t in edges[node] if t not in done]
+                if pending:
+                    stack.extend(pending)
+                    continue
+            done.add(node)
+            if not live.isdisjoint(edges[node]):
+                live.add(node)
+                order.append(node)
+            stack.pop()
+        return order, edges
 
     def overlap_penalty(self, atoms: list[Atom]) -> float:
         """Penalty for reading the same input text twice: on real data, pieces of an
