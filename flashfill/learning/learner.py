@@ -13,6 +13,7 @@ from .context import Budget, OutOfBudget, column_tokens, common_words, sample_ro
 from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
+from .row_facts import RowFacts
 from .traces import ColumnData, Example, TraceLearner
 from .typos import looks_like_typo
 
@@ -143,10 +144,13 @@ class Synthesizer:
         self.failed: list[Group] = []
         self.groups: list[tuple[Group, float, Concatenate]] = []
         self.loops = Loops()
+        self.facts = RowFacts(columns)
 
     def learner(self, group: Group) -> TraceLearner:
         if group not in self.learners:
-            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.budget, self.loops)
+            self.learners[group] = TraceLearner(
+                [self.exs[i] for i in sorted(group)], self.columns, self.budget, self.loops, self.facts
+            )
         return self.learners[group]
 
     def trace_of(self, group: Group) -> tuple[float, Concatenate] | None:

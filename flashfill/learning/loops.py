@@ -23,6 +23,7 @@ from ..language.positions import Pos
 from .context import Budget
 from .position_sets import COLUMN, CPOS, SHIFT, token_seq
 from .ranking import ATOM_COST, is_whole_run
+from .row_facts import RowFacts
 from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
 LOOP_COST = 0.5
@@ -183,7 +184,8 @@ class Loops:
         if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
             return []  # a piece with no character of its row: no body copies anything
         examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
-        body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs)
+        spans = [(ex.output, a) for ex, a, _ in pieces]
+        body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs, learner.facts, spans)
         loops = []
         for score, atoms in body.learn_top(BODIES_TRIED):
             if not any(isinstance(x, SubAtom) for x in atoms):
@@ -245,24 +247,47 @@ class BodyLearner(TraceLearner):
     reads_values = False
 
     def __init__(
-        self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], budget: Budget, pairs: dict | None = None
+        self,
+        pieces: list[Example],
+        ws: tuple[int, ...],
+        columns: list[ColumnData],
+        budget: Budget,
+        pairs: dict | None = None,
+        facts: RowFacts | None = None,
+        spans: list[tuple[str, int]] | None = None,
     ) -> None:
-        super().__init__(pieces, columns, budget, loops=None)
+        super().__init__(pieces, columns, budget, loops=None, facts=facts)
         self.ws = ws
         self._pairs = {} if pairs is None else pairs
-        self._shifted: dict[tuple[int, int, int], frozenset] = {}
+        #: Per piece, the whole output it was cut from and where it starts there.
+        self.spans = [(p.output, 0) for p in pieces] if spans is None else spans
+        self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
+
+    def occurrences(self, e: int, col: int, case: str, i: int) -> list[tuple[int, int]]:
+        """As for the whole output the piece was cut from, each match cut at the piece's end."""
+        key = (e, col, case, i)
+        found = self._occurrences.get(key)
+        if found is None:
+            out, start = self.spans[e]
+            room = len(self.examples[e].output) - i
+            found = []
+            if room > 0:
+                found = [(a, min(n, room)) for a, n in self.facts.occurrences(self.rows[e], col, case, out, start + i)]
+            self._occurrences[key] = found
+        return found
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
-        key = (e, col, t)
-        found = self._shifted.get(key)
+        shifted = self.facts.extra
+        w = self.ws[e]
+        key = (self.rows[e], col, t, w)
+        found = shifted.get(key)
         if found is None:
-            w = self.ws[e]
             found = frozenset(
                 (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
                 for a, b, c in super().place_set(e, col, t)
                 if a not in (CPOS, COLUMN)
             )
-            self._shifted[key] = found
+            shifted[key] = found
         return found
 
     def place_of(self, e: int, col: int, d: tuple) -> int | None:

@@ -18,9 +18,10 @@ from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, a
 from ..language.positions import Shift
 from .context import Budget, ColumnTokens, Masks
 from .padding import PAD_COST, output_number, padded_copies
-from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
+from .position_sets import COLUMN, SHIFT, evaluate_in_row, to_position
 from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
 from .buckets import bucket_bonus, bucket_starts
+from .row_facts import RowFacts
 from .value_edges import ValueAtom, ValueEdges
 
 Row = tuple[str, ...]
@@ -29,6 +30,9 @@ NEG_INF = float("-inf")
 ATOMS_PER_EDGE = 3
 #: Longest SubStr whose end is counted in characters from its start.
 MAX_SHIFT = 3
+#: Above this many indexes, a joint set is split by where its descriptors point rather
+#: than intersected with each index's place set.
+SPLIT_AT = 4
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
@@ -107,19 +111,20 @@ class TraceLearner:
     #: Whether edges may read dates and numbers as values (see ``value_edges``).
     reads_values = True
 
-    def __init__(self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None) -> None:
+    def __init__(
+        self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None, facts: RowFacts | None = None
+    ) -> None:
         self.examples = examples
         self.loops = loops
         self.columns = columns
         self.budget = budget
         self.k = len(examples)
         self.masks = [[col.tokens.masks(ex.row[c]) for c, col in enumerate(columns)] for ex in examples]
-        self._cased: dict[tuple[int, int, str], str | None] = {}
-        self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
-        self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
-        self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
-        self._places: dict[tuple[int, int, int], frozenset] = {}
-        self._place_of: dict[tuple[int, int, tuple], int | None] = {}
+        #: Facts on the rows, shared by every learner of one run; each example's row id.
+        self.facts = RowFacts(columns) if facts is None else facts
+        self.rows = [self.facts.id(ex.row) for ex in examples]
+        self._joined: dict[tuple[int, tuple[int, ...]], dict[int, frozenset]] = {}
+        self._meets: dict[tuple, frozenset] = {}
         self._useful_cases: dict[int, tuple[str, ...]] = {}
         self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
         #: Per example, how many separators its output has before each index.
@@ -132,44 +137,18 @@ class TraceLearner:
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
         depend on the ranking (occurrences, position sets and their intersections) is shared."""
-        other = TraceLearner(self.examples, columns, self.budget, self.loops)
-        other._cased, other._occurrences, other._joined = self._cased, self._occurrences, self._joined
-        other._anchors, other._places, other._copy_edges = self._anchors, self._places, self._copy_edges
-        other._place_of = self._place_of
+        other = TraceLearner(self.examples, columns, self.budget, self.loops, self.facts)
+        other._joined, other._meets, other._copy_edges = self._joined, self._meets, self._copy_edges
         return other
 
     # ----- per-example substring occurrences ------------------------------------------
     def cased(self, e: int, col: int, case: str) -> str | None:
         """The input text of column ``col`` in example ``e`` with ``case`` applied, if it keeps its length."""
-        key = (e, col, case)
-        if key not in self._cased:
-            text = self.examples[e].row[col]
-            changed = apply_case(text, case)
-            self._cased[key] = changed if len(changed) == len(text) else None
-        return self._cased[key]
+        return self.facts.cased(self.rows[e], col, case)
 
     def occurrences(self, e: int, col: int, case: str, i: int) -> list[tuple[int, int]]:
         """(a, L): places a in the input where the output from i on matches for L ≥ 1 characters."""
-        key = (e, col, case, i)
-        found = self._occurrences.get(key)
-        if found is not None:
-            return found
-        text = self.cased(e, col, case)
-        out = self.examples[e].output
-        found = []
-        if text is not None and i < len(out):
-            first = out[i]
-            raw = self.examples[e].row[col]
-            a = text.find(first)
-            while a >= 0:
-                if case != "title" or a == 0 or not raw[a - 1].isalpha():
-                    length = 1
-                    while a + length < len(text) and i + length < len(out) and text[a + length] == out[i + length]:
-                        length += 1
-                    found.append((a, length))
-                a = text.find(first, a + 1)
-        self._occurrences[key] = found
-        return found
+        return self.facts.occurrences(self.rows[e], col, case, self.examples[e].output, i)
 
     def _all_occurrences(self, col: int, case: str, node: tuple[int, ...]) -> list[list[tuple[int, int]]] | None:
         """Each example's occurrences at ``node``, or None when some example has none."""
@@ -318,32 +297,12 @@ class TraceLearner:
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         """The descriptors pointing at index t of example e's column ``col``, those
         anchored on the example's other columns included (cached)."""
-        key = (e, col, t)
-        found = self._places.get(key)
-        if found is None:
-            found = self._places[key] = self._place_set(e, col, t)
-        return found
-
-    def _place_set(self, e: int, col: int, t: int) -> frozenset:
-        data = self.columns[col]
-        found = position_set(self.masks[e][col], t, data.sets, data.special)
-        if len(self.columns) > 1:
-            key = (e, col)
-            anchors = self._anchors.get(key)
-            if anchors is None:
-                anchors = self._anchors[key] = column_anchors(self.examples[e].row, col)
-            if t in anchors:
-                found = found | anchors[t]
-        return found
+        return self.facts.place_set(self.rows[e], col, t)
 
     def place_of(self, e: int, col: int, d: tuple) -> int | None:
         """Where descriptor ``d`` points in example e's column ``col``: the t whose place set
         holds it, or None (cached)."""
-        key = (e, col, d)
-        found = self._place_of.get(key, -1)
-        if found == -1:
-            found = self._place_of[key] = evaluate_in_row(d, self.masks[e][col], self.examples[e].row, col)
-        return found
+        return self.facts.place_of(self.rows[e], col, d)
 
     def position(self, d: tuple, col: int):
         """The syntax-tree position for a descriptor."""
@@ -362,15 +321,32 @@ class TraceLearner:
                     for a, length in options:
                         grown.append((chosen + ((a, length),), (a,), self.place_set(e, col, a)))
                     continue
-                split = self._split(e, col, places, common)
-                for a, length in options:
-                    both = split.get(a)
+                met = self._met(e, col, places, common, [a for a, _ in options])
+                for (a, length), both in zip(options, met):
                     if both:
                         grown.append((chosen + ((a, length),), places + (a,), both))
             partial = grown
             if not partial:
                 return []
         return [(chosen, common) for chosen, _, common in partial]
+
+    def _met(self, e: int, col: int, places: tuple[int, ...], common: frozenset, ts) -> list:
+        """``common`` (the joint set of the earlier examples' ``places``) intersected with the
+        place set of example e at each index in ``ts``: one set operation each for a few
+        indexes, else one pass over ``common`` (``_split``)."""
+        split = self._joined.get((col, places))
+        if split is None and len(ts) > SPLIT_AT:
+            split = self._split(e, col, places, common)
+        if split is not None:
+            return [split.get(t) for t in ts]
+        out = []
+        for t in ts:
+            key = (col, places, t)
+            both = self._meets.get(key)
+            if both is None:
+                both = self._meets[key] = common & self.place_set(e, col, t)
+            out.append(both)
+        return out
 
     def _split(self, e: int, col: int, places: tuple[int, ...], common: frozenset) -> dict[int, frozenset]:
         """``common`` (the joint set of the earlier examples' ``places``) split by where each
@@ -399,9 +375,9 @@ class TraceLearner:
                         if here:
                             grown.append(((b,), here))
                     continue
-                split = self._split(e, col, places, common)
-                for b in sorted(t for t in split if a < t <= a + length):
-                    grown.append((places + (b,), split[b]))
+                for b, both in zip(range(a + 1, a + length + 1), self._met(e, col, places, common, range(a + 1, a + length + 1))):
+                    if both:
+                        grown.append((places + (b,), both))
             partial = grown
             if not partial:
                 return []
