@@ -153,6 +153,21 @@ class Synthesizer:
             )
         return self.learners[group]
 
+    def fits(self, group: Group) -> bool:
+        """Whether one trace fits the examples of ``group``. Once no more loops are tried,
+        a search that stops at the first way through says so; before, the whole walk of the
+        product does (the order it meets nodes in decides which loops are tried)."""
+        if group in self.traces:
+            return self.traces[group] is not None
+        if any(failed <= group for failed in self.failed):
+            self.traces[group] = None
+            return False
+        if not self.learner(group).reaches_goal(walked=not self.loops.exhausted):
+            self.traces[group] = None
+            self.failed.append(group)
+            return False
+        return True
+
     def trace_of(self, group: Group) -> tuple[float, Concatenate] | None:
         if group not in self.traces:
             if any(failed <= group for failed in self.failed):
@@ -170,7 +185,7 @@ class Synthesizer:
         if whole is not None:
             self.groups = [(everyone, whole[0], whole[1])]
             return Switch(((Guard(), whole[1]),))
-        self.groups = sorted(partition(len(exs), self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
+        self.groups = sorted(partition(len(exs), self.fits, self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
         guards = self.guards()
         self.groups = self.relearned(guards)
         return Switch(tuple(zip(guards, (t for _, _, t in self.groups))))

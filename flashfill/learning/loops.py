@@ -76,6 +76,12 @@ class Loops:
         self.produced: dict[tuple[Loop, tuple[str, ...]], str | None] = {}
         self._runs: dict[Loop, object] = {}
 
+    @property
+    def exhausted(self) -> bool:
+        """Whether no more loops are tried: the loop edges of a node no longer depend on
+        which nodes were met before it."""
+        return self.attempts >= MAX_ATTEMPTS
+
     def run(self, loop: Loop, row: tuple[str, ...]) -> str | None:
         """What ``loop`` produces on ``row`` (cached)."""
         key = (loop, row)

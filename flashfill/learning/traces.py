@@ -132,6 +132,8 @@ class TraceLearner:
         self.values = ValueEdges(self)
         #: The product walk (nodes that lead to the goal, raw edges) and the scored edges.
         self._walk = None
+        self._raw: dict[tuple[int, ...], dict] = {}
+        self._dead: set[tuple[int, ...]] = set()
         self._scored_edges: dict[tuple, list[tuple[float, Atom]]] = {}
 
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
@@ -423,9 +425,7 @@ class TraceLearner:
         goal = tuple(len(ex.output) for ex in self.examples)
         if start == goal:
             return [(0.0, [])]
-        if self._walk is None:
-            self._walk = self._explore(start, goal)
-        order, edges = self._walk
+        order, edges, _ = self.walk()
         Entry = tuple  # (total, target, atom, index into the target's list)
         best: dict[tuple[int, ...], list[Entry]] = {goal: [(0.0, None, None, 0)]}
         scored = self._scored_edges
@@ -454,31 +454,73 @@ class TraceLearner:
             found.append((total, atoms))
         return found
 
-    def _explore(self, start: tuple[int, ...], goal: tuple[int, ...]):
-        """The nodes that lead to the goal, each after every node it leads to, and every
-        node's raw edges: a depth-first walk of the product from ``start``."""
-        done = {goal}
-        live = {goal}
-        edges: dict[tuple[int, ...], dict] = {}
-        order = []
-        stack = [start]
-        while stack:
-            node = stack[-1]
-            if node in done:
-                stack.pop()
-                continue
-            if node not in edges:
-                edges[node] = self._raw_successors(node)
-                pending = [t for t in edges[node] if t not in done]
-                if pending:
-                    stack.extend(pending)
+    def walk(self):
+        """(the nodes that lead to the goal, each after every node it leads to; every node's
+        raw edges; the set of those nodes): a depth-first walk of the product from the
+        start, in the order that decides which loops are tried (cached)."""
+        if self._walk is None:
+            start = tuple(0 for _ in self.examples)
+            goal = tuple(len(ex.output) for ex in self.examples)
+            done = {goal}
+            live = {goal}
+            edges: dict[tuple[int, ...], dict] = {}
+            order = []
+            stack = [start]
+            while stack:
+                node = stack[-1]
+                if node in done:
+                    stack.pop()
                     continue
-            done.add(node)
-            if not live.isdisjoint(edges[node]):
-                live.add(node)
-                order.append(node)
-            stack.pop()
-        return order, edges
+                if node not in edges:
+                    edges[node] = self._edges_of(node)
+                    pending = [t for t in edges[node] if t not in done]
+                    if pending:
+                        stack.extend(pending)
+                        continue
+                done.add(node)
+                if not live.isdisjoint(edges[node]):
+                    live.add(node)
+                    order.append(node)
+                stack.pop()
+            self._walk = order, edges, live
+        return self._walk
+
+    def reaches_goal(self, walked: bool) -> bool:
+        """Whether some trace fits every example. With ``walked``, by the whole walk (which
+        tries loops in its order); else by a search that stops at the first way to the goal,
+        trying the farthest edges first: for when the edges no longer depend on the order
+        nodes are met in (no loops to try)."""
+        start = tuple(0 for _ in self.examples)
+        goal = tuple(len(ex.output) for ex in self.examples)
+        if start == goal:
+            return True
+        if walked or self._walk is not None:
+            return start in self.walk()[2]
+        dead = self._dead
+        if start in dead:
+            return False
+        stack = [(start, iter(self._farthest_first(start)))]
+        while stack:
+            node, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                dead.add(node)
+                stack.pop()
+            elif target == goal:
+                return True
+            elif target not in dead:
+                stack.append((target, iter(self._farthest_first(target))))
+        return False
+
+    def _farthest_first(self, node: tuple[int, ...]) -> list[tuple[int, ...]]:
+        return sorted(self._edges_of(node), key=lambda t: (-sum(t), t))
+
+    def _edges_of(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
+        """The raw edges out of ``node`` (cached)."""
+        found = self._raw.get(node)
+        if found is None:
+            found = self._raw[node] = self._raw_successors(node)
+        return found
 
     def overlap_penalty(self, atoms: list[Atom]) -> float:
         """Penalty for reading the same input text twice: on real data, pieces of an
