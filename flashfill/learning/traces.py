@@ -243,6 +243,8 @@ class TraceLearner:
             return found
         found = []
         occ = self._all_occurrences(col, case, node)
+        if case and occ is not None and not self._case_shows(col, occ, node):
+            occ = None  # every piece is its own input text: the plain copy gives it
         for starts, common in self._starts(col, occ) if occ is not None else ():
             choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
             within = frozenset(d for d in common if d[0] != COLUMN)
@@ -257,6 +259,17 @@ class TraceLearner:
                 found.append((tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k)), first, last))
         self._copy_edges[key] = found
         return found
+
+    def _case_shows(self, col: int, occ: list[list[tuple[int, int]]], node: tuple[int, ...]) -> bool:
+        """Whether some example's output differs from its input text somewhere along a
+        match of the case-changed text (else a case change copies nothing a plain copy
+        does not)."""
+        for ex, options, i in zip(self.examples, occ, node):
+            raw, out = ex.row[col], ex.output
+            for a, length in options:
+                if raw[a:a + length] != out[i:i + length]:
+                    return True
+        return False
 
     def _splits_word(self, node: tuple[int, ...]) -> bool:
         """Whether ``node`` falls inside a word of some example's output."""
@@ -352,7 +365,8 @@ class TraceLearner:
 
     def _split(self, e: int, col: int, places: tuple[int, ...], common: frozenset) -> dict[int, frozenset]:
         """``common`` (the joint set of the earlier examples' ``places``) split by where each
-        descriptor points in example ``e``: its intersection with every place set of e (cached)."""
+        descriptor points in example ``e``: its intersection with every place set of e, by
+        increasing index (cached)."""
         key = (col, places)
         found = self._joined.get(key)
         if found is None:
@@ -361,7 +375,7 @@ class TraceLearner:
                 t = self.place_of(e, col, d)
                 if t is not None:
                     groups.setdefault(t, []).append(d)
-            found = self._joined[key] = {t: frozenset(ds) for t, ds in groups.items()}
+            found = self._joined[key] = {t: frozenset(groups[t]) for t in sorted(groups)}
         return found
 
     def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
@@ -376,6 +390,12 @@ class TraceLearner:
                         here = self.place_set(e, col, b)
                         if here:
                             grown.append(((b,), here))
+                    continue
+                split = self._joined.get((col, places))
+                if split is None and length > SPLIT_AT:
+                    split = self._split(e, col, places, common)
+                if split is not None:  # its indexes in increasing order
+                    grown.extend((places + (b,), both) for b, both in split.items() if a < b <= a + length)
                     continue
                 for b, both in zip(range(a + 1, a + length + 1), self._met(e, col, places, common, range(a + 1, a + length + 1))):
                     if both:
