@@ -89,6 +89,7 @@ class PositionRanker:
         self._data: dict[Descriptor, float] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
+        self._pair_scores: dict[tuple[Descriptor, Descriptor], float] = {}
 
     def prior(self, d: Descriptor) -> float:
         """The descriptor's score before the data is looked at (cached)."""
@@ -211,8 +212,12 @@ class PositionRanker:
         return WHOLE_RUN if is_whole_run(d1, d2) else 0.0
 
     def pair_score(self, d1: Descriptor, d2: Descriptor) -> float:
-        """The score ``best_pair`` gives one particular (start, end) choice."""
-        return self.prior(d1) + self.prior(d2) + self._undefined(d1, d2) + self._whole(d1, d2)
+        """The score ``best_pair`` gives one particular (start, end) choice (cached)."""
+        key = (d1, d2)
+        found = self._pair_scores.get(key)
+        if found is None:
+            found = self._pair_scores[key] = self.prior(d1) + self.prior(d2) + self._undefined(d1, d2) + self._whole(d1, d2)
+        return found
 
 
 def is_whole_run(d1: tuple, d2: tuple) -> bool:
