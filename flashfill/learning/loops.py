@@ -21,6 +21,7 @@ from itertools import chain
 from ..language.expressions import CASES, Loop, apply_case
 from ..language.positions import Pos
 from .context import Budget
+from .padding import output_number
 from .position_sets import COLUMN, CPOS, SHIFT, token_seq
 from .ranking import ATOM_COST, is_whole_run
 from .row_facts import RowFacts
@@ -189,6 +190,8 @@ class Loops:
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
         if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
             return []  # a piece with no character of its row: no body copies anything
+        if not self._may_start(learner, pieces, ws):
+            return []
         examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
         spans = [(ex.output, a) for ex, a, _ in pieces]
         body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs, learner.facts, spans)
@@ -198,6 +201,50 @@ class Loops:
                 continue
             loops.append((score - ATOM_COST - LOOP_COST, Loop(body.build(atoms))))
         return loops
+
+    @staticmethod
+    def _may_start(learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> bool:
+        """Whether a body's first atom can be found for the pieces: they start alike (a
+        constant, or a padded number), or some copy's start is the same descriptor in every
+        piece, stepping one occurrence per iteration. When not, no body fits them."""
+        if len({ex.output[a] for ex, a, _ in pieces}) == 1:
+            return True
+        if output_number([ex.output[a:b] for ex, a, b in pieces], (0,) * len(pieces)):
+            return True
+        facts = learner.facts
+        rows = [facts.id(ex.row) for ex, _, _ in pieces]
+        for col in range(len(learner.columns)):
+            for case in CASES:
+                partial: list[frozenset | None] = [None]
+                for (ex, a, _), r, w in zip(pieces, rows, ws):
+                    places = [x for x, _ in facts.occurrences(r, col, case, ex.output, a)]
+                    partial = [
+                        both
+                        for common in partial
+                        for x in places
+                        for here in (shifted_set(facts, r, col, x, w),)
+                        for both in (here if common is None else common & here,)
+                        if both
+                    ]
+                    if not partial:
+                        break
+                else:
+                    return True
+        return False
+
+
+def shifted_set(facts: RowFacts, r: int, col: int, t: int, w: int) -> frozenset:
+    """The place set of index t of column ``col`` of row ``r`` as descriptors of iteration
+    ``w`` of a loop: occurrence c becomes step ±1 and offset c ∓ w (cached)."""
+    key = (r, col, t, w)
+    found = facts.extra.get(key)
+    if found is None:
+        found = facts.extra[key] = frozenset(
+            (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
+            for a, b, c in facts.place_set(r, col, t)
+            if a not in (CPOS, COLUMN)
+        )
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -283,18 +330,7 @@ class BodyLearner(TraceLearner):
         return found
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
-        shifted = self.facts.extra
-        w = self.ws[e]
-        key = (self.rows[e], col, t, w)
-        found = shifted.get(key)
-        if found is None:
-            found = frozenset(
-                (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
-                for a, b, c in super().place_set(e, col, t)
-                if a not in (CPOS, COLUMN)
-            )
-            shifted[key] = found
-        return found
+        return shifted_set(self.facts, self.rows[e], col, t, self.ws[e])
 
     def place_of(self, e: int, col: int, d: tuple) -> int | None:
         a, b, step, offset = d
