@@ -133,14 +133,18 @@ class TraceLearner:
         #: The product walk (nodes that lead to the goal, raw edges) and the scored edges.
         self._walk = None
         self._raw: dict[tuple[int, ...], dict] = {}
+        self._plain: dict[tuple[int, ...], dict] = {}
         self._dead: set[tuple[int, ...]] = set()
         self._scored_edges: dict[tuple, list[tuple[float, Atom]]] = {}
 
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
-        depend on the ranking (occurrences, position sets and their intersections) is shared."""
+        depend on the ranking (occurrences, position sets and their intersections, the
+        edges other than value atoms) is shared."""
         other = TraceLearner(self.examples, columns, self.budget, self.loops, self.facts)
         other._joined, other._meets, other._copy_edges = self._joined, self._meets, self._copy_edges
+        other._plain = self._plain
+        other.values._spans = self.values._spans  # the values found in the examples: ranking aside
         return other
 
     # ----- per-example substring occurrences ------------------------------------------
@@ -181,8 +185,22 @@ class TraceLearner:
     def _raw_successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
         """Every atom on each edge out of ``node``, keyed by the target node: a (score, atom)
         pair, or a ``_Copy`` whose descriptors the ranking has yet to choose (the walk
-        scores only the edges that lead to the goal)."""
+        scores only the edges that lead to the goal). Value atoms come last."""
         self.budget.spend()
+        plain = self._plain.get(node)
+        if plain is None:
+            plain = self._plain[node] = self._plain_successors(node)
+        values = self.values.edges(node)
+        if not values:
+            return plain
+        found = {target: list(atoms) for target, atoms in plain.items()}
+        for target, score, atom in values:
+            found.setdefault(target, []).append((score, atom))
+        return found
+
+    def _plain_successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
+        """The edges out of ``node`` other than value atoms: constants, copies, loops and
+        padded copies, none of which depend on the rows the ranking looks at."""
         outs = [ex.output for ex in self.examples]
         found: dict[tuple[int, ...], list] = {}
 
@@ -211,8 +229,6 @@ class TraceLearner:
                     found.setdefault(target, []).append(_Copy(col, case, first, last, 0, punctuation))
         for target, atom in self.loop_edges(node) + self.padded_edges(node):
             found.setdefault(target, []).append(atom)
-        for target, score, atom in self.values.edges(node):
-            found.setdefault(target, []).append((score, atom))
         return found
 
     def _scored(self, raw: list) -> list[tuple[float, Atom]]:
