@@ -25,7 +25,7 @@ from .padding import output_number
 from .position_sets import COLUMN, CPOS, SHIFT, token_seq
 from .ranking import ATOM_COST, is_whole_run
 from .row_facts import RowFacts
-from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
+from .traces import MAX_SHIFT, ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
 LOOP_COST = 0.5
 #: Longest piece tried, and how many loop attempts one learning run may make.
@@ -73,6 +73,10 @@ class Loops:
         #: The bodies' (start, end) choices by column and position sets, shared by every body.
         self.pairs: dict[tuple[int, frozenset, frozenset], tuple] = {}
         self.characters: dict[tuple[str, ...], frozenset[str]] = {}
+        #: Whether a body can start, by (row, first character, iteration) of each piece,
+        #: and end, by (row, last characters, iteration).
+        self.starts: dict[tuple, bool] = {}
+        self.ends: dict[tuple, bool] = {}
         #: What each loop produces on each row it was run on (loops are pure).
         self.produced: dict[tuple[Loop, tuple[str, ...]], str | None] = {}
         self._runs: dict[Loop, object] = {}
@@ -190,7 +194,7 @@ class Loops:
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
         if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
             return []  # a piece with no character of its row: no body copies anything
-        if not self._may_start(learner, pieces, ws):
+        if not (self._may_start(learner, pieces, ws) and self._may_end(learner, pieces, ws)):
             return []
         examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
         spans = [(ex.output, a) for ex, a, _ in pieces]
@@ -202,8 +206,7 @@ class Loops:
             loops.append((score - ATOM_COST - LOOP_COST, Loop(body.build(atoms))))
         return loops
 
-    @staticmethod
-    def _may_start(learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> bool:
+    def _may_start(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> bool:
         """Whether a body's first atom can be found for the pieces: they start alike (a
         constant, or a padded number), or some copy's start is the same descriptor in every
         piece, stepping one occurrence per iteration. When not, no body fits them."""
@@ -212,25 +215,84 @@ class Loops:
         if output_number([ex.output[a:b] for ex, a, b in pieces], (0,) * len(pieces)):
             return True
         facts = learner.facts
+        starts = tuple((facts.id(ex.row), ex.output[a], w) for (ex, a, _), w in zip(pieces, ws))
+        found = self.starts.get(starts)
+        if found is None:
+            found = self.starts[starts] = _copy_starts(facts, len(learner.columns), starts)
+        return found
+
+    def _may_end(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> bool:
+        """Whether a body's last atom can be found for the pieces: they end alike (a
+        constant), in digits (a padded number), or some copy ends at the same descriptor in
+        every piece, or is of one length (at most ``MAX_SHIFT``) from a shared start."""
+        if len({ex.output[b - 1] for ex, _, b in pieces}) == 1:
+            return True
+        if all(ex.output[b - 1].isdecimal() for ex, _, b in pieces):
+            return True
+        facts = learner.facts
         rows = [facts.id(ex.row) for ex, _, _ in pieces]
-        for col in range(len(learner.columns)):
-            for case in CASES:
-                partial: list[frozenset | None] = [None]
-                for (ex, a, _), r, w in zip(pieces, rows, ws):
-                    places = [x for x, _ in facts.occurrences(r, col, case, ex.output, a)]
-                    partial = [
-                        both
-                        for common in partial
-                        for x in places
-                        for here in (shifted_set(facts, r, col, x, w),)
-                        for both in (here if common is None else common & here,)
-                        if both
-                    ]
-                    if not partial:
-                        break
-                else:
+        shortest = min(b - a for _, a, b in pieces)
+        key = tuple((r, ex.output[max(a, b - MAX_SHIFT):b], w) for (ex, a, b), r, w in zip(pieces, rows, ws))
+        found = self.ends.get(key)
+        if found is None:
+            found = self.ends[key] = _copy_ends(facts, len(learner.columns), key, min(shortest, MAX_SHIFT))
+        return found
+
+
+def _copy_starts(facts: RowFacts, columns: int, starts: tuple[tuple[int, str, int], ...]) -> bool:
+    """Whether, for (row, first character, iteration) of each piece, some column and case
+    has the characters at places that share a loop descriptor."""
+    for col in range(columns):
+        for case in CASES:
+            partial: list[frozenset | None] = [None]
+            for r, first, w in starts:
+                places = [x for x, _ in facts.occurrences(r, col, case, first, 0)]
+                partial = [
+                    both
+                    for common in partial
+                    for x in places
+                    for here in (shifted_set(facts, r, col, x, w),)
+                    for both in (here if common is None else common & here,)
+                    if both
+                ]
+                if not partial:
+                    break
+            else:
+                return True
+    return False
+
+
+def _copy_ends(facts: RowFacts, columns: int, ends: tuple[tuple[int, str, int], ...], shift: int) -> bool:
+    """Whether, for (row, last characters, iteration) of each piece, some column and case
+    has a copy that ends at places sharing a loop descriptor, or, for one length up to
+    ``shift``, copies the last characters from places whose starts share one."""
+    for col in range(columns):
+        for case in CASES:
+            if _joint(facts, col, case, [(r, tail[-1], w, 1) for r, tail, w in ends]):
+                return True
+            for k in range(1, shift + 1):
+                if _joint(facts, col, case, [(r, tail[-k:], w, 0) for r, tail, w in ends]):
                     return True
-        return False
+    return False
+
+
+def _joint(facts: RowFacts, col: int, case: str, pieces: list[tuple[int, str, int, int]]) -> bool:
+    """Whether some choice of a place per piece (where its text occurs in the row, taken
+    at the text's end when the last flag is 1, else at its start) shares a loop descriptor."""
+    partial: list[frozenset | None] = [None]
+    for r, text, w, at_end in pieces:
+        places = [x + len(text) * at_end for x, n in facts.occurrences(r, col, case, text, 0) if n == len(text)]
+        partial = [
+            both
+            for common in partial
+            for x in places
+            for here in (shifted_set(facts, r, col, x, w),)
+            for both in (here if common is None else common & here,)
+            if both
+        ]
+        if not partial:
+            return False
+    return True
 
 
 def shifted_set(facts: RowFacts, r: int, col: int, t: int, w: int) -> frozenset:
