@@ -360,6 +360,8 @@ class BodyLearner(TraceLearner):
     """A TraceLearner whose examples are pieces of loops, piece e being iteration ``ws[e]``."""
 
     reads_values = False
+    #: Pieces are short and their descriptors dear to locate: joint sets are intersected.
+    split_at = 2 * MAX_PIECE
 
     def __init__(
         self,

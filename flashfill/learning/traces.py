@@ -110,6 +110,8 @@ class TraceLearner:
 
     #: Whether edges may read dates and numbers as values (see ``value_edges``).
     reads_values = True
+    #: Above this many indexes, a joint set is split by where its descriptors point.
+    split_at = SPLIT_AT
 
     def __init__(
         self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None, facts: RowFacts | None = None
@@ -366,7 +368,7 @@ class TraceLearner:
         place set of example e at each index in ``ts``: one set operation each for a few
         indexes, else one pass over ``common`` (``_split``)."""
         split = self._joined.get((col, places))
-        if split is None and len(ts) > SPLIT_AT:
+        if split is None and len(ts) > self.split_at:
             split = self._split(e, col, places, common)
         if split is not None:
             return [split.get(t) for t in ts]
@@ -408,7 +410,7 @@ class TraceLearner:
                             grown.append(((b,), here))
                     continue
                 split = self._joined.get((col, places))
-                if split is None and length > SPLIT_AT:
+                if split is None and length > self.split_at:
                     split = self._split(e, col, places, common)
                 if split is not None:  # its indexes in increasing order
                     grown.extend((places + (b,), both) for b, both in split.items() if a < b <= a + length)
