@@ -18,8 +18,8 @@ from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, a
 from ..language.positions import Shift
 from .context import Budget, ColumnTokens, Masks
 from .padding import PAD_COST, output_number, padded_copies
-from .position_sets import COLUMN, SHIFT, evaluate_in_row, to_position
-from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
+from .position_sets import COLUMN, CPOS, SHIFT, evaluate_in_row, to_position
+from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator, left_context
 from .buckets import bucket_bonus, bucket_starts
 from .row_facts import RowFacts
 from .value_edges import ValueAtom, ValueEdges
@@ -138,6 +138,7 @@ class TraceLearner:
         self._plain: dict[tuple[int, ...], dict] = {}
         self._dead: set[tuple[int, ...]] = set()
         self._scored_edges: dict[tuple, list[tuple[float, Atom]]] = {}
+        self._befores: dict[tuple, str | None] = {}
 
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
@@ -325,7 +326,18 @@ class TraceLearner:
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
         """The (score, start, end) descriptors a SubStr between these position sets uses."""
-        return self.columns[col].ranker.best_pair(first, last)
+        before = self._before(col, first) if (CPOS, -1, 0) in last else None
+        return self.columns[col].ranker.best_pair(first, last, before)
+
+    def _before(self, col: int, first: frozenset) -> str | None:
+        """What precedes the start of a copy in every example (``left_context``), when it is
+        the same in all of them (cached)."""
+        key = (col, first)
+        if key not in self._befores:
+            d = min(first)
+            found = {left_context(ex.row[col], self.place_of(e, col, d)) for e, ex in enumerate(self.examples)}
+            self._befores[key] = found.pop() if len(found) == 1 else None
+        return self._befores[key]
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         """The descriptors pointing at index t of example e's column ``col``, those
