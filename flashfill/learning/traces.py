@@ -143,11 +143,10 @@ class TraceLearner:
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
         depend on the ranking (occurrences, position sets and their intersections, the
-        edges other than value atoms) is shared."""
+        edges other than value atoms) is shared; so are the values found in the examples."""
         other = TraceLearner(self.examples, columns, self.budget, self.loops, self.facts)
         other._joined, other._meets, other._copy_edges = self._joined, self._meets, self._copy_edges
         other._plain = self._plain
-        other.values._spans = self.values._spans  # the values found in the examples: ranking aside
         return other
 
     # ----- per-example substring occurrences ------------------------------------------
