@@ -7,9 +7,12 @@ and, from the unlabeled rows, positions and atoms that are defined on every row.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from heapq import heapify, heappop
+
 from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
-from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate_in_row, tokens_of
+from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate_in_row, left_mask, right_mask, tokens_of
 
 ATOM_COST = 1.0
 #: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
@@ -97,6 +100,8 @@ class PositionRanker:
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
         self._pair_scores: dict[tuple[Descriptor, Descriptor], float] = {}
         self._contexts: dict[tuple[Descriptor, str], float] = {}
+        #: Per pair of sequences, how many times they meet in each sampled row, in order.
+        self._meetings: dict[tuple[int, int], list[int]] = {}
 
     def prior(self, d: Descriptor) -> float:
         """The descriptor's score before the data is looked at (cached)."""
@@ -147,9 +152,24 @@ class PositionRanker:
             if not self.sample or d[0] == SHIFT:
                 found = 0.0
             else:
-                found = -UNDEFINED * self.values(d).count(None) / len(self.sample)
+                found = -UNDEFINED * self._missing(d) / len(self.sample)
             self._data[d] = found
         return found
+
+    def _missing(self, d: Descriptor) -> int:
+        """On how many sampled rows the descriptor is undefined: where its sequences meet
+        fewer times than its occurrence asks (counted once per pair of sequences)."""
+        a, b, c = d
+        if a == COLUMN:
+            return self.values(d).count(None)
+        if a == CPOS:
+            return sum(1 for m in self.sample if (b > len(m.text) if b >= 0 else len(m.text) + 1 + b < 0))
+        counts = self._meetings.get((a, b))
+        if counts is None:
+            counts = self._meetings[(a, b)] = sorted(
+                (left_mask(m, a) & right_mask(m, b)).bit_count() for m in self.sample
+            )
+        return bisect_left(counts, abs(c))
 
     def ranked(
         self, positions: frozenset, lean: int = 0, size: int = PAIR_CANDIDATES, before: str | None = None
@@ -161,9 +181,12 @@ class PositionRanker:
         found = self._ranked.get(key)
         if found is not None:
             return found
-        scored = sorted(((self.prior(d) + lean * ANCHOR_TIE * _sign(d), d) for d in positions), key=lambda x: (-x[0], x[1]))
+        heap = [(-(self.prior(d) + lean * ANCHOR_TIE * _sign(d)), d) for d in positions]
+        heapify(heap)  # best prior first, as sorted by (-prior, descriptor)
         out: list[tuple[float, Descriptor]] = []
-        for prior, d in scored:
+        while heap:
+            negated, d = heappop(heap)
+            prior = -negated
             if len(out) >= size and prior <= out[-1][0]:
                 break
             out.append((prior + self.data(d) + self.context(d, before), d))
