@@ -389,7 +389,9 @@ class BodyLearner(TraceLearner):
             room = len(self.examples[e].output) - i
             found = []
             if room > 0:
-                found = [(a, min(n, room)) for a, n in self.facts.occurrences(self.rows[e], col, case, out, start + i)]
+                found = self.facts.occurrences(self.rows[e], col, case, out, start + i)
+                if any(n > room for _, n in found):
+                    found = [(a, min(n, room)) for a, n in found]
             self._occurrences[key] = found
         return found
 

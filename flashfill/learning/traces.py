@@ -13,6 +13,8 @@ whole-trace preferences.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import add
+from typing import NamedTuple
 
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
@@ -33,6 +35,8 @@ MAX_SHIFT = 3
 #: Above this many indexes, a joint set is split by where its descriptors point rather
 #: than intersected with each index's place set.
 SPLIT_AT = 4
+#: The end set of a SubStr k characters long, by k.
+_SHIFT_SETS = {k: frozenset({(SHIFT, k, 0)}) for k in range(1, MAX_SHIFT + 1)}
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
@@ -74,8 +78,7 @@ class LoopAtom:
 Atom = str | SubAtom | LoopAtom | ValueAtom  # a str is a ConstStr's text
 
 
-@dataclass(frozen=True, slots=True)
-class _Copy:
+class _Copy(NamedTuple):
     """A SubStr on a product edge before the ranking chose its descriptors: column, case,
     start and end sets, padding width, and whether it copies only separators."""
 
@@ -263,18 +266,20 @@ class TraceLearner:
         occ = self._all_occurrences(col, case, node)
         if case and occ is not None and not self._case_shows(col, occ, node):
             occ = None  # every piece is its own input text: the plain copy gives it
+        anchored = len(self.columns) > 1  # only then may a start set hold ColumnPos descriptors
         for starts, common in self._starts(col, occ) if occ is not None else ():
             choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
-            within = frozenset(d for d in common if d[0] != COLUMN)
+            within = frozenset(d for d in common if d[0] != COLUMN) if anchored else common
             if within:
                 choices += [(ends, within, last) for ends, last in self._shifts(starts)]
+            offsets = tuple(i - a for i, (a, _) in zip(node, starts))
             for ends, first, last in choices:
                 if case and (
                     self._identity_suffices(col, starts, ends, node)
                     or not self._case_holds(col, case, starts, ends, node)
                 ):
                     continue
-                found.append((tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k)), first, last))
+                found.append((tuple(map(add, offsets, ends)), first, last))
         self._copy_edges[key] = found
         return found
 
@@ -439,10 +444,7 @@ class TraceLearner:
         """Ends a fixed 1..MAX_SHIFT characters after the start, where every example allows it
         (the start must then be a position within the column, not a ColumnPos)."""
         room = min(length for _, length in starts)
-        return [
-            (tuple(a + k for a, _ in starts), frozenset({(SHIFT, k, 0)}))
-            for k in range(1, min(room, MAX_SHIFT) + 1)
-        ]
+        return [(tuple(a + k for a, _ in starts), _SHIFT_SETS[k]) for k in range(1, min(room, MAX_SHIFT) + 1)]
 
     def _case_holds(self, col, case, starts, ends, node) -> bool:
         """Whether the case change of each copied piece alone gives the output: a change that
