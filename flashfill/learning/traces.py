@@ -13,7 +13,7 @@ whole-trace preferences.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import add
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
@@ -132,8 +132,10 @@ class TraceLearner:
         self._meets: dict[tuple, frozenset] = {}
         self._useful_cases: dict[int, tuple[str, ...]] = {}
         self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
-        #: Per example, how many separators its output has before each index.
+        #: Per example, how many separators its output has before each index, and whether
+        #: each index falls inside a word.
         self._separators = [_prefix_counts(ex.output) for ex in examples]
+        self._inside = [_inside_words(ex.output) for ex in examples]
         self.values = ValueEdges(self)
         #: The product walk (nodes that lead to the goal, raw edges) and the scored edges.
         self._walk = None
@@ -296,8 +298,8 @@ class TraceLearner:
 
     def _splits_word(self, node: tuple[int, ...]) -> bool:
         """Whether ``node`` falls inside a word of some example's output."""
-        for ex, i in zip(self.examples, node):
-            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i]):
+        for inside, i in zip(self._inside, node):
+            if inside[i]:
                 return True
         return False
 
@@ -640,6 +642,11 @@ def _prefix_counts(text: str) -> list[int]:
     for ch in text:
         counts.append(counts[-1] + is_separator(ch))
     return counts
+
+
+def _inside_words(text: str) -> list[bool]:
+    """For each index 0..len, whether it falls inside a word of ``text``."""
+    return [0 < i < len(text) and _inside_word(text[i - 1], text[i]) for i in range(len(text) + 1)]
 
 
 def _inside_word(a: str, b: str) -> bool:
