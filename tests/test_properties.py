@@ -219,3 +219,22 @@ def test_case_changes_of_any_cased_letters_reproduce_the_example(source, case, d
     start = data.draw(st.integers(0, len(changed) - 1))
     end = data.draw(st.integers(start + 1, len(changed)))
     _assert_learned_and_reproduced([(source, changed[start:end])], [])
+
+
+MARKED = ALPHABET + "\u0301ÉÉ  \t'"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=MARKED, max_size=16), st.sampled_from(["ab", "a", "é", "  ", "1"]))
+def test_runs_found_in_one_scan_are_the_runs_the_patterns_name(s, word):
+    """The learner's masks of run starts and ends are what each token's zero-width patterns
+    (the ones programs evaluate with) find, literal words included."""
+    import regex
+
+    from flashfill.learning.context import runs_finder
+
+    def bits(pattern):
+        return sum(1 << m.start() for m in regex.compile(pattern, regex.V0).finditer(s))
+
+    for token in FIXED_TOKENS + (Token("literal", word),):
+        assert runs_finder(token)(s) == (bits(token.starts_here), bits(token.ends_here)), token

@@ -19,3 +19,36 @@ def test_the_text_after_a_common_word_is_read_after_it():
     rows = ["Dr Jo Lee aka JJ Lee", "Ann Wu aka Annie", "Prof Al B Cole aka Big Al", "Mo aka Mo Mo"]
     program = flashfill.learn(examples, inputs=rows)
     assert [program(r) for r in rows[1:]] == ["Annie", "Big Al", "Mo Mo"]
+
+
+def test_a_name_with_an_apostrophe_keeps_it_where_the_copy_reaches_the_end():
+    # "Smith" and "Khan" are the rest of the text after the space as much as the last run
+    # of letters; "Rosa O'Brien" tells them apart, and the start after an apostrophe is
+    # not where the examples' copies start (after a space).
+    examples = [("Ana Smith", "Smith, A."), ("Bob Khan", "Khan, B.")]
+    rows = ["Ana Smith", "Bob Khan", "Rosa O'Brien"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert program("Rosa O'Brien") == "O'Brien, R."
+
+
+def test_the_rest_of_the_text_starts_after_the_separators_the_example_shows():
+    examples = [("Name= ABC Retailers", "ABC Retailers")]
+    rows = ["Name= ABC Retailers", " ame= XYZ Suppliers"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert program(" ame= XYZ Suppliers") == "XYZ Suppliers"
+
+
+def test_runs_of_spaces_of_other_lengths_are_the_same_separator():
+    examples = [("1 2 3 4   5", "1 2 3 4 5")]
+    rows = ["1 2 3 4   5", "How are    you", "How   fun"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert [program(r) for r in rows[1:]] == ["How are you", "How fun"]
+
+
+def test_a_copy_that_stops_short_of_the_end_keeps_its_run_reading():
+    # Only copies reaching the end of the input are read by what precedes them: "the first
+    # word" stays the first run of letters even where a row starts otherwise.
+    examples = [("Ana Smith", "Ana")]
+    rows = ["Ana Smith", "Bob Khan", "-Rosa O'Brien"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert program("-Rosa O'Brien") == "Rosa"

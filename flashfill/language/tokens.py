@@ -82,7 +82,8 @@ class Token:
         return self.describe()
 
 
-def _class_pattern(token: Token) -> str:
+def class_pattern(token: Token) -> str:
+    """The character class (a regex) of one character of a class token other than "proper"."""
     return _CLASSES[token.value][0]
 
 
@@ -91,7 +92,7 @@ def _ends_here(token: Token) -> str:
     if token.kind == "class":
         if token.value == "proper":
             return rf"(?<={_PROPER})(?![\p{{Ll}}\p{{M}}])"
-        c = _class_pattern(token)
+        c = class_pattern(token)
         return rf"(?<={c})(?!{c})"
     if token.kind in ("char", "literal"):
         return rf"(?<={regex.escape(token.value)})"
@@ -103,7 +104,7 @@ def _starts_here(token: Token) -> str:
     if token.kind == "class":
         if token.value == "proper":
             return r"(?=\p{Lu}[\p{Ll}\p{M}])"
-        c = _class_pattern(token)
+        c = class_pattern(token)
         return rf"(?<!{c})(?={c})"
     if token.kind in ("char", "literal"):
         return rf"(?={regex.escape(token.value)})"
@@ -115,7 +116,7 @@ def _run(token: Token) -> str:
     if token.kind == "class":
         if token.value == "proper":
             return rf"{_PROPER}(?![\p{{Ll}}\p{{M}}])"
-        c = _class_pattern(token)
+        c = class_pattern(token)
         return rf"(?<!{c}){c}+(?!{c})"
     if token.kind in ("char", "literal"):
         return regex.escape(token.value)

@@ -10,11 +10,13 @@ once per string with the same patterns the evaluator uses.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from ..language.tokens import END, FIXED_TOKENS, START, Token
+from ..language.tokens import END, FIXED_TOKENS, START, Token, class_pattern
 
 #: How many unlabeled rows the ranker looks at (spread evenly over the column).
 SAMPLE_SIZE = 48
@@ -84,33 +86,71 @@ class ColumnTokens:
     behave identically on every string seen), and a mask cache."""
 
     tokens: list[Token]
-    start_patterns: list[regex.Pattern]
-    end_patterns: list[regex.Pattern]
+    finders: list[Callable[[str], tuple[int, int]]]
     cache: dict[str, Masks] = field(default_factory=dict)
 
     def masks(self, text: str) -> Masks:
         found = self.cache.get(text)
         if found is None:
-            found = Masks(text, _bits(self.start_patterns, text), _bits(self.end_patterns, text))
+            runs = [find(text) for find in self.finders]
+            found = Masks(text, [s for s, _ in runs], [e for _, e in runs])
             self.cache[text] = found
         return found
 
 
-def _bits(patterns: list[regex.Pattern], text: str) -> list[int]:
-    out = []
-    for p in patterns:
-        m = 0
-        for hit in p.finditer(text):
-            m |= 1 << hit.start()
-        out.append(m)
-    return out
+def runs_finder(token: Token) -> Callable[[str], tuple[int, int]]:
+    """A function giving, for a text, the bit masks of where the runs of ``token`` start
+    and where they end: what its ``starts_here`` and ``ends_here`` patterns find, from one
+    scan of the text (a search for whole runs of a class, or for a character's or a word's
+    occurrences) where the token allows it.
+
+    >>> from flashfill.language.tokens import Token
+    >>> [bin(m) for m in runs_finder(Token("class", "digits"))("ab12c3")]
+    ['0b100100', '0b1010000']
+    >>> [bin(m) for m in runs_finder(Token("literal", "aa"))("aaa")]
+    ['0b11', '0b1100']
+    """
+    if token.kind == "class" and token.value != "proper":
+        run = _run_pattern(token)
+
+        def whole_runs(text: str) -> tuple[int, int]:
+            starts = ends = 0
+            for hit in run.finditer(text):
+                starts |= 1 << hit.start()
+                ends |= 1 << hit.end()
+            return starts, ends
+
+        return whole_runs
+    if token.kind in ("char", "literal"):
+        value, width = token.value, len(token.value)
+
+        def occurrences(text: str) -> tuple[int, int]:
+            starts = 0
+            i = text.find(value)
+            while i >= 0:
+                starts |= 1 << i
+                i = text.find(value, i + 1)
+            return starts, starts << width
+
+        return occurrences
+    starts_p, ends_p = regex.compile(token.starts_here, regex.V0), regex.compile(token.ends_here, regex.V0)
+    return lambda text: (_bits(starts_p, text), _bits(ends_p, text))
 
 
-def _compile(token: Token) -> tuple[regex.Pattern, regex.Pattern]:
-    return regex.compile(token.starts_here, regex.V0), regex.compile(token.ends_here, regex.V0)
+def _bits(pattern: regex.Pattern, text: str) -> int:
+    m = 0
+    for hit in pattern.finditer(text):
+        m |= 1 << hit.start()
+    return m
 
 
-_FIXED_PATTERNS = {t: _compile(t) for t in FIXED_TOKENS}
+@lru_cache(maxsize=None)
+def _run_pattern(token: Token) -> regex.Pattern:
+    """The maximal runs of a class token: scanning for ``C+`` finds each run whole."""
+    return regex.compile(class_pattern(token) + "+", regex.V0)
+
+
+_FIXED_FINDERS = {t: runs_finder(t) for t in FIXED_TOKENS}
 
 
 def common_words(examples: list[str], rows: list[str]) -> list[str]:
@@ -143,13 +183,14 @@ def column_tokens(strings: list[str], literals: list[str] = ()) -> ColumnTokens:
     chosen: list[Token] = []
     columns: list[tuple[list[int], list[int]]] = []
     present = set("".join(strings))
-    patterns = dict(_FIXED_PATTERNS)
+    finders = dict(_FIXED_FINDERS)
     for word in literals:
-        patterns[Token("literal", word)] = _compile(Token("literal", word))
-    for token, (starts_p, ends_p) in patterns.items():
+        finders[Token("literal", word)] = runs_finder(Token("literal", word))
+    for token, find in finders.items():
         if token.kind == "char" and token.value not in present:
             continue
-        starts, ends = _bits_each(starts_p, strings), _bits_each(ends_p, strings)
+        runs = [find(text) for text in strings]
+        starts, ends = [s for s, _ in runs], [e for _, e in runs]
         signature = (tuple(starts), tuple(ends))
         if token not in (START, END):
             if not any(starts) and not any(ends):
@@ -159,14 +200,10 @@ def column_tokens(strings: list[str], literals: list[str] = ()) -> ColumnTokens:
         seen.add(signature)
         chosen.append(token)
         columns.append((starts, ends))
-    tokens = ColumnTokens(chosen, [patterns[t][0] for t in chosen], [patterns[t][1] for t in chosen])
+    tokens = ColumnTokens(chosen, [finders[t] for t in chosen])
     for k, text in enumerate(strings):
         tokens.cache[text] = Masks(text, [starts[k] for starts, _ in columns], [ends[k] for _, ends in columns])
     return tokens
-
-
-def _bits_each(pattern: regex.Pattern, strings: list[str]) -> list[int]:
-    return [_bits([pattern], s)[0] for s in strings]
 
 
 def sample_rows(rows: list[tuple[str, ...]], size: int = SAMPLE_SIZE) -> list[tuple[str, ...]]:

@@ -13,6 +13,7 @@ from .context import Budget, OutOfBudget, column_tokens, common_words, sample_ro
 from .guards import MISROUTED, Predicate, bit_set, learn_guard, predicates
 from .loops import Loops
 from .partitions import Group, partition
+from .row_facts import RowFacts
 from .traces import ColumnData, Example, TraceLearner
 from .typos import looks_like_typo
 
@@ -143,11 +144,29 @@ class Synthesizer:
         self.failed: list[Group] = []
         self.groups: list[tuple[Group, float, Concatenate]] = []
         self.loops = Loops()
+        self.facts = RowFacts(columns)
 
     def learner(self, group: Group) -> TraceLearner:
         if group not in self.learners:
-            self.learners[group] = TraceLearner([self.exs[i] for i in sorted(group)], self.columns, self.budget, self.loops)
+            self.learners[group] = TraceLearner(
+                [self.exs[i] for i in sorted(group)], self.columns, self.budget, self.loops, self.facts
+            )
         return self.learners[group]
+
+    def fits(self, group: Group) -> bool:
+        """Whether one trace fits the examples of ``group``. Once no more loops are tried,
+        a search that stops at the first way through says so; before, the whole walk of the
+        product does (the order it meets nodes in decides which loops are tried)."""
+        if group in self.traces:
+            return self.traces[group] is not None
+        if any(failed <= group for failed in self.failed):
+            self.traces[group] = None
+            return False
+        if not self.learner(group).reaches_goal(walked=not self.loops.exhausted):
+            self.traces[group] = None
+            self.failed.append(group)
+            return False
+        return True
 
     def trace_of(self, group: Group) -> tuple[float, Concatenate] | None:
         if group not in self.traces:
@@ -166,7 +185,7 @@ class Synthesizer:
         if whole is not None:
             self.groups = [(everyone, whole[0], whole[1])]
             return Switch(((Guard(), whole[1]),))
-        self.groups = sorted(partition(len(exs), self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
+        self.groups = sorted(partition(len(exs), self.fits, self.trace_of), key=lambda g: (-len(g[0]), min(g[0])))
         guards = self.guards()
         self.groups = self.relearned(guards)
         return Switch(tuple(zip(guards, (t for _, _, t in self.groups))))

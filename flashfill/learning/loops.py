@@ -21,9 +21,11 @@ from itertools import chain
 from ..language.expressions import CASES, Loop, apply_case
 from ..language.positions import Pos
 from .context import Budget
+from .padding import output_number
 from .position_sets import COLUMN, CPOS, SHIFT, token_seq
 from .ranking import ATOM_COST, is_whole_run
-from .traces import ColumnData, Example, LoopAtom, SubAtom, TraceLearner
+from .row_facts import RowFacts
+from .traces import MAX_SHIFT, ColumnData, Example, LoopAtom, SubAtom, TraceLearner
 
 LOOP_COST = 0.5
 #: Longest piece tried, and how many loop attempts one learning run may make.
@@ -38,6 +40,7 @@ LOOP_WHOLE_RUN = 0.3
 PAIRS_TRIED = 12
 
 
+@lru_cache(maxsize=65536)
 def skeleton(text: str) -> str:
     """A piece's shape with letters and digits alike: what pieces of different data share.
 
@@ -70,6 +73,30 @@ class Loops:
         #: The bodies' (start, end) choices by column and position sets, shared by every body.
         self.pairs: dict[tuple[int, frozenset, frozenset], tuple] = {}
         self.characters: dict[tuple[str, ...], frozenset[str]] = {}
+        #: Whether a body can start, by (row, first character, iteration) of each piece,
+        #: and end, by (row, last characters, iteration).
+        self.starts: dict[tuple, bool] = {}
+        self.ends: dict[tuple, bool] = {}
+        #: What each loop produces on each row it was run on (loops are pure).
+        self.produced: dict[tuple[Loop, tuple[str, ...]], str | None] = {}
+        self._runs: dict[Loop, object] = {}
+
+    @property
+    def exhausted(self) -> bool:
+        """Whether no more loops are tried: the loop edges of a node no longer depend on
+        which nodes were met before it."""
+        return self.attempts >= MAX_ATTEMPTS
+
+    def run(self, loop: Loop, row: tuple[str, ...]) -> str | None:
+        """What ``loop`` produces on ``row`` (cached)."""
+        key = (loop, row)
+        found = self.produced.get(key, self)
+        if found is self:
+            run = self._runs.get(loop)
+            if run is None:
+                run = self._runs[loop] = loop.evaluator()
+            found = self.produced[key] = run(row, 0)
+        return found
 
     def edges(self, learner: TraceLearner, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, LoopAtom]]:
         """Loop edges out of ``node``: every candidate that fits every example there."""
@@ -79,10 +106,9 @@ class Loops:
             found[loop] = max(score, found.get(loop, score))
         out: list[tuple[tuple[int, ...], float, LoopAtom]] = []
         for loop, score in found.items():
-            run = loop.evaluator()
             target = []
             for e, ex in enumerate(learner.examples):
-                produced = run(ex.row, 0)
+                produced = self.run(loop, ex.row)
                 if not produced or not ex.output.startswith(produced, node[e]):
                     break
                 target.append(node[e] + len(produced))
@@ -95,6 +121,9 @@ class Loops:
         key = (example, i)
         if key in self.cache:
             return self.cache[key]
+        if self.attempts >= MAX_ATTEMPTS:
+            self.cache[key] = []
+            return []
         found: dict[Loop, float] = {}
         for k1, k2 in _piece_pairs(example.output, i):
             if self.attempts >= MAX_ATTEMPTS:
@@ -119,6 +148,9 @@ class Loops:
         key = (tuple(learner.examples), node)
         if key in self.cache:
             return self.cache[key]
+        if self.attempts >= MAX_ATTEMPTS:
+            self.cache[key] = []
+            return []
         by_skeleton: list[dict[str, tuple[int, int]]] = []
         for ex, i in zip(learner.examples, node):
             firsts: dict[str, tuple[int, int]] = {}
@@ -151,12 +183,10 @@ class Loops:
             )
         return found
 
-    @staticmethod
-    def _keep(found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
+    def _keep(self, found: dict, score: float, loop: Loop, spans: list[tuple[Example, int, int]]) -> None:
         """Record ``loop`` if, on each span's row, it produces at least that span of the output."""
-        run = loop.evaluator()
         for example, i, k in spans:
-            produced = run(example.row, 0)
+            produced = self.run(loop, example.row)
             if not produced or len(produced) < k - i or not example.output.startswith(produced, i):
                 return
         found[loop] = max(score, found.get(loop, score))
@@ -164,14 +194,119 @@ class Loops:
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
         if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
             return []  # a piece with no character of its row: no body copies anything
+        if not (self._may_start(learner, pieces, ws) and self._may_end(learner, pieces, ws)):
+            return []
         examples = [Example(ex.row, ex.output[a:b]) for ex, a, b in pieces]
-        body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs)
+        spans = [(ex.output, a) for ex, a, _ in pieces]
+        body = BodyLearner(examples, ws, learner.columns, learner.budget, self.pairs, learner.facts, spans)
         loops = []
         for score, atoms in body.learn_top(BODIES_TRIED):
             if not any(isinstance(x, SubAtom) for x in atoms):
                 continue
             loops.append((score - ATOM_COST - LOOP_COST, Loop(body.build(atoms))))
         return loops
+
+    def _may_start(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> bool:
+        """Whether a body's first atom can be found for the pieces: they start alike (a
+        constant, or a padded number), or some copy's start is the same descriptor in every
+        piece, stepping one occurrence per iteration. When not, no body fits them."""
+        if len({ex.output[a] for ex, a, _ in pieces}) == 1:
+            return True
+        if output_number([ex.output[a:b] for ex, a, b in pieces], (0,) * len(pieces)):
+            return True
+        facts = learner.facts
+        starts = tuple((facts.id(ex.row), ex.output[a], w) for (ex, a, _), w in zip(pieces, ws))
+        found = self.starts.get(starts)
+        if found is None:
+            found = self.starts[starts] = _copy_starts(facts, len(learner.columns), starts)
+        return found
+
+    def _may_end(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> bool:
+        """Whether a body's last atom can be found for the pieces: they end alike (a
+        constant), in digits (a padded number), or some copy ends at the same descriptor in
+        every piece, or is of one length (at most ``MAX_SHIFT``) from a shared start."""
+        if len({ex.output[b - 1] for ex, _, b in pieces}) == 1:
+            return True
+        if all(ex.output[b - 1].isdecimal() for ex, _, b in pieces):
+            return True
+        facts = learner.facts
+        rows = [facts.id(ex.row) for ex, _, _ in pieces]
+        shortest = min(b - a for _, a, b in pieces)
+        key = tuple((r, ex.output[max(a, b - MAX_SHIFT):b], w) for (ex, a, b), r, w in zip(pieces, rows, ws))
+        found = self.ends.get(key)
+        if found is None:
+            found = self.ends[key] = _copy_ends(facts, len(learner.columns), key, min(shortest, MAX_SHIFT))
+        return found
+
+
+def _copy_starts(facts: RowFacts, columns: int, starts: tuple[tuple[int, str, int], ...]) -> bool:
+    """Whether, for (row, first character, iteration) of each piece, some column and case
+    has the characters at places that share a loop descriptor."""
+    for col in range(columns):
+        for case in CASES:
+            partial: list[frozenset | None] = [None]
+            for r, first, w in starts:
+                places = [x for x, _ in facts.occurrences(r, col, case, first, 0)]
+                partial = [
+                    both
+                    for common in partial
+                    for x in places
+                    for here in (shifted_set(facts, r, col, x, w),)
+                    for both in (here if common is None else common & here,)
+                    if both
+                ]
+                if not partial:
+                    break
+            else:
+                return True
+    return False
+
+
+def _copy_ends(facts: RowFacts, columns: int, ends: tuple[tuple[int, str, int], ...], shift: int) -> bool:
+    """Whether, for (row, last characters, iteration) of each piece, some column and case
+    has a copy that ends at places sharing a loop descriptor, or, for one length up to
+    ``shift``, copies the last characters from places whose starts share one."""
+    for col in range(columns):
+        for case in CASES:
+            if _joint(facts, col, case, [(r, tail[-1], w, 1) for r, tail, w in ends]):
+                return True
+            for k in range(1, shift + 1):
+                if _joint(facts, col, case, [(r, tail[-k:], w, 0) for r, tail, w in ends]):
+                    return True
+    return False
+
+
+def _joint(facts: RowFacts, col: int, case: str, pieces: list[tuple[int, str, int, int]]) -> bool:
+    """Whether some choice of a place per piece (where its text occurs in the row, taken
+    at the text's end when the last flag is 1, else at its start) shares a loop descriptor."""
+    partial: list[frozenset | None] = [None]
+    for r, text, w, at_end in pieces:
+        places = [x + len(text) * at_end for x, n in facts.occurrences(r, col, case, text, 0) if n == len(text)]
+        partial = [
+            both
+            for common in partial
+            for x in places
+            for here in (shifted_set(facts, r, col, x, w),)
+            for both in (here if common is None else common & here,)
+            if both
+        ]
+        if not partial:
+            return False
+    return True
+
+
+def shifted_set(facts: RowFacts, r: int, col: int, t: int, w: int) -> frozenset:
+    """The place set of index t of column ``col`` of row ``r`` as descriptors of iteration
+    ``w`` of a loop: occurrence c becomes step ±1 and offset c ∓ w (cached)."""
+    key = (r, col, t, w)
+    found = facts.extra.get(key)
+    if found is None:
+        found = facts.extra[key] = frozenset(
+            (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
+            for a, b, c in facts.place_set(r, col, t)
+            if a not in (CPOS, COLUMN)
+        )
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -225,27 +360,50 @@ class BodyLearner(TraceLearner):
     """A TraceLearner whose examples are pieces of loops, piece e being iteration ``ws[e]``."""
 
     reads_values = False
+    #: Pieces are short and their descriptors dear to locate: joint sets are intersected.
+    split_at = 2 * MAX_PIECE
 
     def __init__(
-        self, pieces: list[Example], ws: tuple[int, ...], columns: list[ColumnData], budget: Budget, pairs: dict | None = None
+        self,
+        pieces: list[Example],
+        ws: tuple[int, ...],
+        columns: list[ColumnData],
+        budget: Budget,
+        pairs: dict | None = None,
+        facts: RowFacts | None = None,
+        spans: list[tuple[str, int]] | None = None,
     ) -> None:
-        super().__init__(pieces, columns, budget, loops=None)
+        super().__init__(pieces, columns, budget, loops=None, facts=facts)
         self.ws = ws
         self._pairs = {} if pairs is None else pairs
-        self._shifted: dict[tuple[int, int, int], frozenset] = {}
+        #: Per piece, the whole output it was cut from and where it starts there.
+        self.spans = [(p.output, 0) for p in pieces] if spans is None else spans
+        self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
+
+    def occurrences(self, e: int, col: int, case: str, i: int) -> list[tuple[int, int]]:
+        """As for the whole output the piece was cut from, each match cut at the piece's end."""
+        key = (e, col, case, i)
+        found = self._occurrences.get(key)
+        if found is None:
+            out, start = self.spans[e]
+            room = len(self.examples[e].output) - i
+            found = []
+            if room > 0:
+                found = self.facts.occurrences(self.rows[e], col, case, out, start + i)
+                if any(n > room for _, n in found):
+                    found = [(a, min(n, room)) for a, n in found]
+            self._occurrences[key] = found
+        return found
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
-        key = (e, col, t)
-        found = self._shifted.get(key)
-        if found is None:
-            w = self.ws[e]
-            found = frozenset(
-                (a, b, 1 if c > 0 else -1, c - w if c > 0 else c + w)
-                for a, b, c in super().place_set(e, col, t)
-                if a not in (CPOS, COLUMN)
-            )
-            self._shifted[key] = found
-        return found
+        return shifted_set(self.facts, self.rows[e], col, t, self.ws[e])
+
+    def place_of(self, e: int, col: int, d: tuple) -> int | None:
+        a, b, step, offset = d
+        count = step * self.ws[e] + offset
+        if count * step < 1:
+            return None
+        return super().place_of(e, col, (a, b, count))
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
         """The best start and end by their priors, where both ends of one run ("each run

@@ -7,9 +7,12 @@ and, from the unlabeled rows, positions and atoms that are defined on every row.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from heapq import heapify, heappop
+
 from ..language.tokens import SPECIAL_CHARACTERS, Token
 from .context import ColumnTokens, Masks
-from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate_in_row, tokens_of
+from .position_sets import COLUMN, CPOS, EPS, PAIR, SHIFT, Descriptor, evaluate_in_row, left_mask, right_mask, tokens_of
 
 ATOM_COST = 1.0
 #: ConstStr cost per character: letters, digits and symbols typed by hand are unlikely
@@ -65,6 +68,12 @@ def const_score_of(length: int, separators: int) -> float:
 
 
 WHOLE_RUN = 0.08
+#: For the start of a copy that reaches the end of the input in every example: pointing
+#: after other separators than in the examples ("Rosa O'Brien" → "Brien" where "Ana Smith"
+#: gave "Smith") costs, per sampled row (as a share of the sample), as much as no value, and
+#: a little on top once any row does: one such row is enough to doubt the reading.
+OTHER_CONTEXT = UNDEFINED
+SOME_OTHER_CONTEXT = 0.25
 #: Tie-break between equally simple positions, e.g. the first and the last '.' of
 #: "happy.jpg": a prefix keeps as much as it can (the last), a suffix too (the first),
 #: and anything else counts from the left ("the first number", as people say).
@@ -89,6 +98,10 @@ class PositionRanker:
         self._data: dict[Descriptor, float] = {}
         self._ranked: dict[tuple[frozenset, int, int], list[tuple[float, Descriptor]]] = {}
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
+        self._pair_scores: dict[tuple[Descriptor, Descriptor], float] = {}
+        self._contexts: dict[tuple[Descriptor, str], float] = {}
+        #: Per pair of sequences, how many times they meet in each sampled row, in order.
+        self._meetings: dict[tuple[int, int], list[int]] = {}
 
     def prior(self, d: Descriptor) -> float:
         """The descriptor's score before the data is looked at (cached)."""
@@ -139,46 +152,86 @@ class PositionRanker:
             if not self.sample or d[0] == SHIFT:
                 found = 0.0
             else:
-                found = -UNDEFINED * self.values(d).count(None) / len(self.sample)
+                found = -UNDEFINED * self._missing(d) / len(self.sample)
             self._data[d] = found
         return found
 
-    def ranked(self, positions: frozenset, lean: int = 0, size: int = PAIR_CANDIDATES) -> list[tuple[float, Descriptor]]:
+    def _missing(self, d: Descriptor) -> int:
+        """On how many sampled rows the descriptor is undefined: where its sequences meet
+        fewer times than its occurrence asks (counted once per pair of sequences)."""
+        a, b, c = d
+        if a == COLUMN:
+            return self.values(d).count(None)
+        if a == CPOS:
+            return sum(1 for m in self.sample if (b > len(m.text) if b >= 0 else len(m.text) + 1 + b < 0))
+        counts = self._meetings.get((a, b))
+        if counts is None:
+            counts = self._meetings[(a, b)] = sorted(
+                (left_mask(m, a) & right_mask(m, b)).bit_count() for m in self.sample
+            )
+        return bisect_left(counts, abs(c))
+
+    def ranked(
+        self, positions: frozenset, lean: int = 0, size: int = PAIR_CANDIDATES, before: str | None = None
+    ) -> list[tuple[float, Descriptor]]:
         """The best few descriptors of a set, best first; ``lean`` > 0 favours counting from
-        the left, < 0 from the right, among otherwise equal descriptors."""
-        key = (positions, lean, size)
+        the left, < 0 from the right, among otherwise equal descriptors; with ``before``
+        (see ``context``), places after other text than the examples' cost more."""
+        key = (positions, lean, size, before)
         found = self._ranked.get(key)
         if found is not None:
             return found
-        scored = sorted(((self.prior(d) + lean * ANCHOR_TIE * _sign(d), d) for d in positions), key=lambda x: (-x[0], x[1]))
+        heap = [(-(self.prior(d) + lean * ANCHOR_TIE * _sign(d)), d) for d in positions]
+        heapify(heap)  # best prior first, as sorted by (-prior, descriptor)
         out: list[tuple[float, Descriptor]] = []
-        for prior, d in scored:
+        while heap:
+            negated, d = heappop(heap)
+            prior = -negated
             if len(out) >= size and prior <= out[-1][0]:
                 break
-            out.append((prior + self.data(d), d))
+            out.append((prior + self.data(d) + self.context(d, before), d))
             out.sort(key=lambda x: (-x[0], x[1]))
             out = out[:size]
         self._ranked[key] = out
         return out
 
-    def best_pair(self, starts: frozenset, ends: frozenset) -> tuple[float, Descriptor, Descriptor]:
+    def context(self, d: Descriptor, before: str | None) -> float:
+        """Penalty for the sampled rows where the descriptor points after other separators
+        than ``before`` (``left_context`` of the examples' place), where it is defined."""
+        if before is None or not self.sample:
+            return 0.0
+        key = (d, before)
+        found = self._contexts.get(key)
+        if found is None:
+            other = sum(
+                1 for t, m in zip(self.values(d), self.sample) if t is not None and left_context(m.text, t) != before
+            )
+            found = self._contexts[key] = -(OTHER_CONTEXT * other / len(self.sample) + (SOME_OTHER_CONTEXT if other else 0.0))
+        return found
+
+    def best_pair(self, starts: frozenset, ends: frozenset, before: str | None = None) -> tuple[float, Descriptor, Descriptor]:
         """The best (start, end) descriptors for one SubStr, judged together on the sample:
         the substring must be defined (start ≤ end) where both positions are. A prefix
         of the input counts its end from the right; otherwise positions that are
-        equally simple count from the left."""
-        key = (starts, ends)
+        equally simple count from the left. A copy that reaches the end of the input in
+        every example is the rest of the text after what precedes it there (``before``):
+        a start that follows other separators on the sampled rows costs more."""
+        if (CPOS, -1, 0) not in ends:
+            before = None
+        key = (starts, ends, before)
         found = self._pairs.get(key)
         if found is not None:
             return found
         prefix, suffix = (CPOS, 0, 0) in starts, (CPOS, -1, 0) in ends
-        first = self.ranked(starts, 1)
+        first = self.ranked(starts, 1, before=before)
         last = self.ranked(ends, -1 if prefix and not suffix else 1)
         best = None
         for _, d1 in first:
+            after = self.context(d1, before)
             for _, d2 in last:
-                if best is not None and self._pair_bound(d1, d2) <= best[0]:
+                if best is not None and self._pair_bound(d1, d2) + after <= best[0]:
                     continue
-                score = self.pair_score(d1, d2)
+                score = self.pair_score(d1, d2) + after
                 if best is None or score > best[0]:
                     best = (score, d1, d2)
         self._pairs[key] = best
@@ -211,8 +264,25 @@ class PositionRanker:
         return WHOLE_RUN if is_whole_run(d1, d2) else 0.0
 
     def pair_score(self, d1: Descriptor, d2: Descriptor) -> float:
-        """The score ``best_pair`` gives one particular (start, end) choice."""
-        return self.prior(d1) + self.prior(d2) + self._undefined(d1, d2) + self._whole(d1, d2)
+        """The score ``best_pair`` gives one particular (start, end) choice (cached)."""
+        key = (d1, d2)
+        found = self._pair_scores.get(key)
+        if found is None:
+            found = self._pair_scores[key] = self.prior(d1) + self.prior(d2) + self._undefined(d1, d2) + self._whole(d1, d2)
+        return found
+
+
+def left_context(text: str, t: int) -> str:
+    """What precedes index t of ``text``: the separators (non-alphanumerics) right before
+    it, a character repeated counted once (three spaces are a space).
+
+    >>> left_context("Name= ABC", 6), left_context("Rosa O'Brien", 7), left_context("a   b", 4), left_context("Ann", 0)
+    ('= ', "'", ' ', '')
+    """
+    u = t
+    while u > 0 and not text[u - 1].isalnum():
+        u -= 1
+    return "".join(ch for i, ch in enumerate(text[u:t], u) if i == u or text[i - 1] != ch)
 
 
 def is_whole_run(d1: tuple, d2: tuple) -> bool:

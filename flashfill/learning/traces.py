@@ -13,14 +13,17 @@ whole-trace preferences.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import add, itemgetter
+from typing import NamedTuple
 
 from ..language.expressions import CASES, Concatenate, ConstStr, Loop, SubStr, apply_case
 from ..language.positions import Shift
 from .context import Budget, ColumnTokens, Masks
 from .padding import PAD_COST, output_number, padded_copies
-from .position_sets import COLUMN, SHIFT, column_anchors, evaluate_in_row, position_set, to_position
-from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator
+from .position_sets import COLUMN, CPOS, SHIFT, evaluate_in_row, to_position
+from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator, left_context
 from .buckets import bucket_bonus, bucket_starts
+from .row_facts import RowFacts
 from .shapes import least_unlike
 from .value_edges import ValueAtom, ValueEdges
 
@@ -30,6 +33,11 @@ NEG_INF = float("-inf")
 ATOMS_PER_EDGE = 3
 #: Longest SubStr whose end is counted in characters from its start.
 MAX_SHIFT = 3
+#: Above this many indexes, a joint set is split by where its descriptors point rather
+#: than intersected with each index's place set.
+SPLIT_AT = 4
+#: The end set of a SubStr k characters long, by k.
+_SHIFT_SETS = {k: frozenset({(SHIFT, k, 0)}) for k in range(1, MAX_SHIFT + 1)}
 #: How many of the best traces the final, whole-trace preferences choose among.
 RERANKED = 6
 OVERLAP = 1.5
@@ -72,6 +80,18 @@ class LoopAtom:
 Atom = str | SubAtom | LoopAtom | ValueAtom  # a str is a ConstStr's text
 
 
+class _Copy(NamedTuple):
+    """A SubStr on a product edge before the ranking chose its descriptors: column, case,
+    start and end sets, padding width, and whether it copies only separators."""
+
+    column: int
+    case: str
+    first: frozenset
+    last: frozenset
+    pad: int
+    punctuation: bool
+
+
 class ColumnData:
     """Per column: its representative tokens, the position-set cache, and a ranker
     that scores positions on the sampled rows."""
@@ -95,65 +115,55 @@ class TraceLearner:
 
     #: Whether edges may read dates and numbers as values (see ``value_edges``).
     reads_values = True
+    #: Above this many indexes, a joint set is split by where its descriptors point.
+    split_at = SPLIT_AT
 
-    def __init__(self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None) -> None:
+    def __init__(
+        self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None, facts: RowFacts | None = None
+    ) -> None:
         self.examples = examples
         self.loops = loops
         self.columns = columns
         self.budget = budget
         self.k = len(examples)
         self.masks = [[col.tokens.masks(ex.row[c]) for c, col in enumerate(columns)] for ex in examples]
-        self._cased: dict[tuple[int, int, str], str | None] = {}
-        self._occurrences: dict[tuple[int, int, str, int], list[tuple[int, int]]] = {}
-        self._joined: dict[tuple[int, tuple[int, ...]], frozenset] = {}
-        self._anchors: dict[tuple[int, int], dict[int, frozenset]] = {}
-        self._places: dict[tuple[int, int, int], frozenset] = {}
+        #: Facts on the rows, shared by every learner of one run; each example's row id.
+        self.facts = RowFacts(columns) if facts is None else facts
+        self.rows = [self.facts.id(ex.row) for ex in examples]
+        self._joined: dict[tuple[int, tuple[int, ...]], dict[int, frozenset]] = {}
+        self._meets: dict[tuple, frozenset] = {}
         self._useful_cases: dict[int, tuple[str, ...]] = {}
         self._copy_edges: dict[tuple, list[tuple[tuple[int, ...], frozenset, frozenset]]] = {}
-        #: Per example, how many separators its output has before each index.
+        #: Per example, how many separators its output has before each index, and whether
+        #: each index falls inside a word.
         self._separators = [_prefix_counts(ex.output) for ex in examples]
+        self._inside = [_inside_words(ex.output) for ex in examples]
         self.values = ValueEdges(self)
+        #: The product walk (nodes that lead to the goal, raw edges) and the scored edges.
+        self._walk = None
+        self._raw: dict[tuple[int, ...], dict] = {}
+        self._plain: dict[tuple[int, ...], dict] = {}
+        self._dead: set[tuple[int, ...]] = set()
+        self._scored_edges: dict[tuple, list[tuple[float, Atom]]] = {}
+        self._befores: dict[tuple, str | None] = {}
 
     def ranked_on(self, columns: list[ColumnData]) -> "TraceLearner":
         """A learner for the same examples whose columns rank on other rows; what does not
-        depend on the ranking (occurrences, position sets and their intersections) is shared."""
-        other = TraceLearner(self.examples, columns, self.budget, self.loops)
-        other._cased, other._occurrences, other._joined = self._cased, self._occurrences, self._joined
-        other._anchors, other._places, other._copy_edges = self._anchors, self._places, self._copy_edges
+        depend on the ranking (occurrences, position sets and their intersections, the
+        edges other than value atoms) is shared; so are the values found in the examples."""
+        other = TraceLearner(self.examples, columns, self.budget, self.loops, self.facts)
+        other._joined, other._meets, other._copy_edges = self._joined, self._meets, self._copy_edges
+        other._plain = self._plain
         return other
 
     # ----- per-example substring occurrences ------------------------------------------
     def cased(self, e: int, col: int, case: str) -> str | None:
         """The input text of column ``col`` in example ``e`` with ``case`` applied, if it keeps its length."""
-        key = (e, col, case)
-        if key not in self._cased:
-            text = self.examples[e].row[col]
-            changed = apply_case(text, case)
-            self._cased[key] = changed if len(changed) == len(text) else None
-        return self._cased[key]
+        return self.facts.cased(self.rows[e], col, case)
 
     def occurrences(self, e: int, col: int, case: str, i: int) -> list[tuple[int, int]]:
         """(a, L): places a in the input where the output from i on matches for L ≥ 1 characters."""
-        key = (e, col, case, i)
-        found = self._occurrences.get(key)
-        if found is not None:
-            return found
-        text = self.cased(e, col, case)
-        out = self.examples[e].output
-        found = []
-        if text is not None and i < len(out):
-            first = out[i]
-            raw = self.examples[e].row[col]
-            a = text.find(first)
-            while a >= 0:
-                if case != "title" or a == 0 or not raw[a - 1].isalpha():
-                    length = 1
-                    while a + length < len(text) and i + length < len(out) and text[a + length] == out[i + length]:
-                        length += 1
-                    found.append((a, length))
-                a = text.find(first, a + 1)
-        self._occurrences[key] = found
-        return found
+        return self.facts.occurrences(self.rows[e], col, case, self.examples[e].output, i)
 
     def _all_occurrences(self, col: int, case: str, node: tuple[int, ...]) -> list[list[tuple[int, int]]] | None:
         """Each example's occurrences at ``node``, or None when some example has none."""
@@ -179,9 +189,29 @@ class TraceLearner:
     # ----- the product walk ---------------------------------------------------------------
     def successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list[tuple[float, Atom]]]:
         """The best few atoms on each edge out of ``node``, keyed by the target node."""
+        return {t: self._scored(raw) for t, raw in self._raw_successors(node).items()}
+
+    def _raw_successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
+        """Every atom on each edge out of ``node``, keyed by the target node: a (score, atom)
+        pair, or a ``_Copy`` whose descriptors the ranking has yet to choose (the walk
+        scores only the edges that lead to the goal). Value atoms come last."""
         self.budget.spend()
+        plain = self._plain.get(node)
+        if plain is None:
+            plain = self._plain[node] = self._plain_successors(node)
+        values = self.values.edges(node)
+        if not values:
+            return plain
+        found = {target: list(atoms) for target, atoms in plain.items()}
+        for target, score, atom in values:
+            found.setdefault(target, []).append((score, atom))
+        return found
+
+    def _plain_successors(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
+        """The edges out of ``node`` other than value atoms: constants, copies, loops and
+        padded copies, none of which depend on the rows the ranking looks at."""
         outs = [ex.output for ex in self.examples]
-        found: dict[tuple[int, ...], list[tuple[float, Atom]]] = {}
+        found: dict[tuple[int, ...], list] = {}
 
         i0 = node[0]
         separators = self._separators[0]
@@ -198,20 +228,36 @@ class TraceLearner:
                 if inside_word or self._splits_word(target):
                     score -= CONST_SPLITS_WORD
                 found.setdefault(tuple(target), []).append((score, text))
+                continue
+            break  # some output does not go on with this text, nor with any longer one
 
         for col in range(len(self.columns)):
             for case in self._cases(col):
                 for target, first, last in self._copies(node, col, case):
-                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
+                    punctuation = separators[target[0]] - separators[i0] == target[0] - i0
+                    found.setdefault(target, []).append(_Copy(col, case, first, last, 0, punctuation))
+        for target, atom in self.loop_edges(node) + self.padded_edges(node):
+            found.setdefault(target, []).append(atom)
+        return found
+
+    def _scored(self, raw: list) -> list[tuple[float, Atom]]:
+        """The best few (score, atom) of one edge's atoms, in the order they were found
+        among equals."""
+        atoms = []
+        for x in raw:
+            if type(x) is _Copy:
+                pair_score, start_d, end_d = self.choose_pair(x.column, x.first, x.last)
+                if x.pad:
+                    score = -ATOM_COST - PAD_COST + pair_score
+                else:
                     score = -ATOM_COST + pair_score
-                    if case:
+                    if x.case:
                         score -= CASE_CHANGE
-                    if separators[target[0]] - separators[i0] == target[0] - i0:
+                    if x.punctuation:
                         score -= SUB_PUNCTUATION
-                    found.setdefault(target, []).append((score, SubAtom(col, case, start_d, end_d, first, last)))
-        for target, score, atom in self.loop_edges(node) + self.padded_edges(node) + self.values.edges(node):
-            found.setdefault(target, []).append((score, atom))
-        return {t: sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE] for t, atoms in found.items()}
+                x = (score, SubAtom(x.column, x.case, start_d, end_d, x.first, x.last, x.pad))
+            atoms.append(x)
+        return sorted(atoms, key=lambda x: -x[0])[:ATOMS_PER_EDGE]
 
     def _copies(self, node: tuple[int, ...], col: int, case: str) -> list[tuple[tuple[int, ...], frozenset, frozenset]]:
         """(target, start set, end set) of every SubStr of column ``col`` with ``case`` out
@@ -222,35 +268,51 @@ class TraceLearner:
             return found
         found = []
         occ = self._all_occurrences(col, case, node)
+        if case and occ is not None and not self._case_shows(col, occ, node):
+            occ = None  # every piece is its own input text: the plain copy gives it
+        anchored = len(self.columns) > 1  # only then may a start set hold ColumnPos descriptors
         for starts, common in self._starts(col, occ) if occ is not None else ():
             choices = [(ends, common, last) for ends, last in self._ends(col, starts)]
-            within = frozenset(d for d in common if d[0] != COLUMN)
+            within = frozenset(d for d in common if d[0] != COLUMN) if anchored else common
             if within:
                 choices += [(ends, within, last) for ends, last in self._shifts(starts)]
+            offsets = tuple(i - a for i, (a, _) in zip(node, starts))
             for ends, first, last in choices:
                 if case and (
                     self._identity_suffices(col, starts, ends, node)
                     or not self._case_holds(col, case, starts, ends, node)
                 ):
                     continue
-                found.append((tuple(node[e] + ends[e] - starts[e][0] for e in range(self.k)), first, last))
+                found.append((tuple(map(add, offsets, ends)), first, last))
         self._copy_edges[key] = found
         return found
 
+    def _case_shows(self, col: int, occ: list[list[tuple[int, int]]], node: tuple[int, ...]) -> bool:
+        """Whether some example's output differs from its input text somewhere along a
+        match of the case-changed text (else a case change copies nothing a plain copy
+        does not)."""
+        for ex, options, i in zip(self.examples, occ, node):
+            raw, out = ex.row[col], ex.output
+            for a, length in options:
+                if raw[a:a + length] != out[i:i + length]:
+                    return True
+        return False
+
     def _splits_word(self, node: tuple[int, ...]) -> bool:
         """Whether ``node`` falls inside a word or a number of some example's output."""
-        for ex, i in zip(self.examples, node):
-            if 0 < i < len(ex.output) and _inside_word(ex.output[i - 1], ex.output[i], ex.output[i + 1:i + 2]):
+        for inside, i in zip(self._inside, node):
+            if inside[i]:
                 return True
         return False
 
-    def loop_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, "Atom"]]:
-        """Loop atoms out of ``node`` (see ``loops``); none inside a loop body."""
+    def loop_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], tuple[float, "LoopAtom"]]]:
+        """(target, (score, atom)) for the loop atoms out of ``node`` (see ``loops``); none
+        inside a loop body."""
         if self.loops is None:
             return []
-        return self.loops.edges(self, node)
+        return [(target, (score, atom)) for target, score, atom in self.loops.edges(self, node)]
 
-    def padded_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], float, SubAtom]]:
+    def padded_edges(self, node: tuple[int, ...]) -> list[tuple[tuple[int, ...], "_Copy"]]:
         """Copies of a whole number of the input with zeros in front, where every output
         has a number of one width at ``node`` (see ``padding``)."""
         width = output_number([ex.output for ex in self.examples], node)
@@ -267,35 +329,33 @@ class TraceLearner:
                     continue
                 last = frozenset.intersection(*(self.place_set(e, col, a + n) for e, (a, n) in enumerate(starts)))
                 if last:
-                    pair_score, start_d, end_d = self.choose_pair(col, first, last)
-                    atom = SubAtom(col, "", start_d, end_d, first, last, width)
-                    edges.append((target, -ATOM_COST - PAD_COST + pair_score, atom))
+                    edges.append((target, _Copy(col, "", first, last, width, False)))
         return edges
 
     def choose_pair(self, col: int, first: frozenset, last: frozenset):
         """The (score, start, end) descriptors a SubStr between these position sets uses."""
-        return self.columns[col].ranker.best_pair(first, last)
+        before = self._before(col, first) if (CPOS, -1, 0) in last else None
+        return self.columns[col].ranker.best_pair(first, last, before)
+
+    def _before(self, col: int, first: frozenset) -> str | None:
+        """What precedes the start of a copy in every example (``left_context``), when it is
+        the same in all of them (cached)."""
+        key = (col, first)
+        if key not in self._befores:
+            d = min(first)
+            found = {left_context(ex.row[col], self.place_of(e, col, d)) for e, ex in enumerate(self.examples)}
+            self._befores[key] = found.pop() if len(found) == 1 else None
+        return self._befores[key]
 
     def place_set(self, e: int, col: int, t: int) -> frozenset:
         """The descriptors pointing at index t of example e's column ``col``, those
         anchored on the example's other columns included (cached)."""
-        key = (e, col, t)
-        found = self._places.get(key)
-        if found is None:
-            found = self._places[key] = self._place_set(e, col, t)
-        return found
+        return self.facts.place_set(self.rows[e], col, t)
 
-    def _place_set(self, e: int, col: int, t: int) -> frozenset:
-        data = self.columns[col]
-        found = position_set(self.masks[e][col], t, data.sets, data.special)
-        if len(self.columns) > 1:
-            key = (e, col)
-            anchors = self._anchors.get(key)
-            if anchors is None:
-                anchors = self._anchors[key] = column_anchors(self.examples[e].row, col)
-            if t in anchors:
-                found = found | anchors[t]
-        return found
+    def place_of(self, e: int, col: int, d: tuple) -> int | None:
+        """Where descriptor ``d`` points in example e's column ``col``: the t whose place set
+        holds it, or None (cached)."""
+        return self.facts.place_of(self.rows[e], col, d)
 
     def position(self, d: tuple, col: int):
         """The syntax-tree position for a descriptor."""
@@ -310,18 +370,51 @@ class TraceLearner:
             self.budget.spend(len(partial) * len(options))
             grown = []
             for chosen, places, common in partial:
-                for a, length in options:
-                    key = (col, places + (a,))
-                    both = self._joined.get(key)
-                    if both is None:
-                        here = self.place_set(e, col, a)
-                        both = self._joined[key] = here if common is None else common & here
+                if common is None:
+                    for a, length in options:
+                        grown.append((chosen + ((a, length),), (a,), self.place_set(e, col, a)))
+                    continue
+                met = self._met(e, col, places, common, [a for a, _ in options])
+                for (a, length), both in zip(options, met):
                     if both:
-                        grown.append((chosen + ((a, length),), key[1], both))
+                        grown.append((chosen + ((a, length),), places + (a,), both))
             partial = grown
             if not partial:
                 return []
         return [(chosen, common) for chosen, _, common in partial]
+
+    def _met(self, e: int, col: int, places: tuple[int, ...], common: frozenset, ts) -> list:
+        """``common`` (the joint set of the earlier examples' ``places``) intersected with the
+        place set of example e at each index in ``ts``: one set operation each for a few
+        indexes, else one pass over ``common`` (``_split``)."""
+        split = self._joined.get((col, places))
+        if split is None and len(ts) > self.split_at:
+            split = self._split(e, col, places, common)
+        if split is not None:
+            return [split.get(t) for t in ts]
+        out = []
+        for t in ts:
+            key = (col, places, t)
+            both = self._meets.get(key)
+            if both is None:
+                both = self._meets[key] = common & self.place_set(e, col, t)
+            out.append(both)
+        return out
+
+    def _split(self, e: int, col: int, places: tuple[int, ...], common: frozenset) -> dict[int, frozenset]:
+        """``common`` (the joint set of the earlier examples' ``places``) split by where each
+        descriptor points in example ``e``: its intersection with every place set of e, by
+        increasing index (cached)."""
+        key = (col, places)
+        found = self._joined.get(key)
+        if found is None:
+            groups: dict[int, list] = {}
+            for d in common:
+                t = self.place_of(e, col, d)
+                if t is not None:
+                    groups.setdefault(t, []).append(d)
+            found = self._joined[key] = {t: frozenset(groups[t]) for t in sorted(groups)}
+        return found
 
     def _ends(self, col: int, starts: tuple[tuple[int, int], ...]):
         """(end places, their joint position set) for every combination of lengths that agrees."""
@@ -330,9 +423,19 @@ class TraceLearner:
             self.budget.spend(len(partial) * length)
             grown = []
             for places, common in partial:
-                for b in range(a + 1, a + length + 1):
-                    here = self.place_set(e, col, b)
-                    both = here if common is None else common & here
+                if common is None:
+                    for b in range(a + 1, a + length + 1):
+                        here = self.place_set(e, col, b)
+                        if here:
+                            grown.append(((b,), here))
+                    continue
+                split = self._joined.get((col, places))
+                if split is None and length > self.split_at:
+                    split = self._split(e, col, places, common)
+                if split is not None:  # its indexes in increasing order
+                    grown.extend((places + (b,), both) for b, both in split.items() if a < b <= a + length)
+                    continue
+                for b, both in zip(range(a + 1, a + length + 1), self._met(e, col, places, common, range(a + 1, a + length + 1))):
                     if both:
                         grown.append((places + (b,), both))
             partial = grown
@@ -345,10 +448,7 @@ class TraceLearner:
         """Ends a fixed 1..MAX_SHIFT characters after the start, where every example allows it
         (the start must then be a position within the column, not a ColumnPos)."""
         room = min(length for _, length in starts)
-        return [
-            (tuple(a + k for a, _ in starts), frozenset({(SHIFT, k, 0)}))
-            for k in range(1, min(room, MAX_SHIFT) + 1)
-        ]
+        return [(tuple(a + k for a, _ in starts), _SHIFT_SETS[k]) for k in range(1, min(room, MAX_SHIFT) + 1)]
 
     def _case_holds(self, col, case, starts, ends, node) -> bool:
         """Whether the case change of each copied piece alone gives the output: a change that
@@ -384,36 +484,101 @@ class TraceLearner:
         goal = tuple(len(ex.output) for ex in self.examples)
         if start == goal:
             return [(0.0, [])]
+        order, edges, _ = self.walk()
         Entry = tuple  # (total, target, atom, index into the target's list)
         best: dict[tuple[int, ...], list[Entry]] = {goal: [(0.0, None, None, 0)]}
-        edges: dict[tuple[int, ...], dict] = {}
-        stack = [start]
-        while stack:
-            node = stack[-1]
-            if node in best:
-                stack.pop()
-                continue
-            if node not in edges:
-                edges[node] = self.successors(node)
-                pending = [t for t in edges[node] if t not in best]
-                if pending:
-                    stack.extend(pending)
-                    continue
+        scored = self._scored_edges
+        for node in order:
             options: list[Entry] = []
-            for target, atoms in edges[node].items():
+            for target, raw in edges[node].items():
+                rests = best.get(target)
+                if not rests:
+                    continue
+                key = (node, target)
+                atoms = scored.get(key)
+                if atoms is None:
+                    atoms = scored[key] = self._scored(raw)
                 for score, atom in atoms:
-                    for rank, rest in enumerate(best[target][:top]):
+                    for rank, rest in enumerate(rests[:top]):
                         options.append((score + rest[0], target, atom, rank))
-            options.sort(key=lambda x: -x[0])
-            best[node] = options[:top]
-            stack.pop()
+            if options:
+                options.sort(key=lambda x: -x[0])
+                best[node] = options[:top]
         found = []
-        for total, target, atom, rank in best[start]:
+        for total, target, atom, rank in best.get(start, ()):
             atoms = [atom]
             while target != goal:
                 _, target, atom, rank = best[target][rank]
                 atoms.append(atom)
             found.append((total, atoms))
+        return found
+
+    def walk(self):
+        """(the nodes that lead to the goal, each after every node it leads to; every node's
+        raw edges; the set of those nodes): a depth-first walk of the product from the
+        start, in the order that decides which loops are tried (cached)."""
+        if self._walk is None:
+            start = tuple(0 for _ in self.examples)
+            goal = tuple(len(ex.output) for ex in self.examples)
+            done = {goal}
+            live = {goal}
+            edges: dict[tuple[int, ...], dict] = {}
+            order = []
+            stack = [start]
+            while stack:
+                node = stack[-1]
+                if node in done:
+                    stack.pop()
+                    continue
+                if node not in edges:
+                    edges[node] = self._edges_of(node)
+                    pending = [t for t in edges[node] if t not in done]
+                    if pending:
+                        stack.extend(pending)
+                        continue
+                done.add(node)
+                if not live.isdisjoint(edges[node]):
+                    live.add(node)
+                    order.append(node)
+                stack.pop()
+            self._walk = order, edges, live
+        return self._walk
+
+    def reaches_goal(self, walked: bool) -> bool:
+        """Whether some trace fits every example. With ``walked``, by the whole walk (which
+        tries loops in its order); else by a search that stops at the first way to the goal,
+        trying the farthest edges first: for when the edges no longer depend on the order
+        nodes are met in (no loops to try)."""
+        start = tuple(0 for _ in self.examples)
+        goal = tuple(len(ex.output) for ex in self.examples)
+        if start == goal:
+            return True
+        if walked or self._walk is not None:
+            return start in self.walk()[2]
+        dead = self._dead
+        if start in dead:
+            return False
+        stack = [(start, iter(self._farthest_first(start)))]
+        while stack:
+            node, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                dead.add(node)
+                stack.pop()
+            elif target == goal:
+                return True
+            elif target not in dead:
+                stack.append((target, iter(self._farthest_first(target))))
+        return False
+
+    def _farthest_first(self, node: tuple[int, ...]) -> list[tuple[int, ...]]:
+        return sorted(self._edges_of(node), key=lambda t: (-sum(t), t))
+
+    def _edges_of(self, node: tuple[int, ...]) -> dict[tuple[int, ...], list]:
+        """The raw edges out of ``node`` (cached)."""
+        found = self._raw.get(node)
+        if found is None:
+            found = self._raw[node] = self._raw_successors(node)
         return found
 
     def overlap_penalty(self, atoms: list[Atom]) -> float:
@@ -483,6 +648,11 @@ def _prefix_counts(text: str) -> list[int]:
     for ch in text:
         counts.append(counts[-1] + is_separator(ch))
     return counts
+
+
+def _inside_words(text: str) -> list[bool]:
+    """For each index 0..len, whether it falls inside a word or a number of ``text``."""
+    return [0 < i < len(text) and _inside_word(text[i - 1], text[i], text[i + 1:i + 2]) for i in range(len(text) + 1)]
 
 
 def _inside_word(a: str, b: str, after: str = "") -> bool:

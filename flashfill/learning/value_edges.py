@@ -50,7 +50,8 @@ class ValueEdges:
 
     def __init__(self, learner: "TraceLearner") -> None:
         self.learner = learner
-        self._spans: dict[tuple, list] = {}
+        #: Shared by every learner of one run: the values of an example do not depend on its group.
+        self._spans: dict[tuple, list] = learner.facts.extra.setdefault("value spans", {})
         self._parsed: dict[tuple, tuple[float, tuple]] = {}
         self._sources: dict[tuple, tuple] = {}
         self._present: dict[tuple, bool] = {}
@@ -73,10 +74,10 @@ class ValueEdges:
     def spans(self, e: int, col: int, kind: Kind, reading: str, i: int) -> list[tuple[int, int, object, dict]]:
         """(start, end, value, {j: ways}) for each value of ``kind`` in example e's column whose
         writing starts at ``out[i]``."""
-        key = (e, col, kind.name, reading, i)
+        ex = self.learner.examples[e]
+        key = (self.learner.rows[e], ex.output, col, kind.name, reading, i)
         found = self._spans.get(key)
         if found is None:
-            ex = self.learner.examples[e]
             found = []
             for a, b, value in kind.find(ex.row[col], reading) if i < len(ex.output) else ():
                 ways = kind.ways(value, ex.output, i)
