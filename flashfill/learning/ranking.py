@@ -100,6 +100,8 @@ class PositionRanker:
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
         self._pair_scores: dict[tuple[Descriptor, Descriptor], float] = {}
         self._contexts: dict[tuple[Descriptor, str], float] = {}
+        #: Per sampled row, ``left_context`` at each index (computed when first needed).
+        self._left: list[list[str]] | None = None
         #: Per pair of sequences, how many times they meet in each sampled row, in order.
         self._meetings: dict[tuple[int, int], list[int]] = {}
 
@@ -203,9 +205,9 @@ class PositionRanker:
         key = (d, before)
         found = self._contexts.get(key)
         if found is None:
-            other = sum(
-                1 for t, m in zip(self.values(d), self.sample) if t is not None and left_context(m.text, t) != before
-            )
+            if self._left is None:
+                self._left = [[left_context(m.text, t) for t in range(len(m.text) + 1)] for m in self.sample]
+            other = sum(1 for t, left in zip(self.values(d), self._left) if t is not None and left[t] != before)
             found = self._contexts[key] = -(OTHER_CONTEXT * other / len(self.sample) + (SOME_OTHER_CONTEXT if other else 0.0))
         return found
 
