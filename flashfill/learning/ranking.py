@@ -100,6 +100,7 @@ class PositionRanker:
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
         self._pair_scores: dict[tuple[Descriptor, Descriptor], float] = {}
         self._contexts: dict[tuple[Descriptor, str], float] = {}
+        self._top_priors: dict[frozenset, float] = {}
         #: Per sampled row, ``left_context`` at each index (computed when first needed).
         self._left: list[list[str]] | None = None
         #: Per pair of sequences, how many times they meet in each sampled row, in order.
@@ -138,6 +139,13 @@ class PositionRanker:
         if self.kinds[far] == "literal" and self.separators[near]:
             return LITERAL_PAIR
         return self.costs[i] + self.costs[j] + SEQUENCE
+
+    def top_prior(self, positions: frozenset) -> float:
+        """The best prior of a set of descriptors (cached)."""
+        found = self._top_priors.get(positions)
+        if found is None:
+            found = self._top_priors[positions] = max(map(self.prior, positions))
+        return found
 
     def values(self, d: Descriptor) -> tuple[int | None, ...]:
         """Where the descriptor points in each sampled row (None where undefined)."""
