@@ -362,6 +362,8 @@ class BodyLearner(TraceLearner):
     reads_values = False
     #: Pieces are short and their descriptors dear to locate: joint sets are intersected.
     split_at = 2 * MAX_PIECE
+    #: A body's copies are scored by ``choose_pair`` below, which ``_bound`` does not bound.
+    bounded = False
 
     def __init__(
         self,

@@ -100,6 +100,9 @@ class PositionRanker:
         self._pairs: dict[tuple[frozenset, frozenset], tuple[float, Descriptor, Descriptor]] = {}
         self._pair_scores: dict[tuple[Descriptor, Descriptor], float] = {}
         self._contexts: dict[tuple[Descriptor, str], float] = {}
+        self._top_priors: dict[frozenset, float] = {}
+        #: Per sampled row, ``left_context`` at each index (computed when first needed).
+        self._left: list[list[str]] | None = None
         #: Per pair of sequences, how many times they meet in each sampled row, in order.
         self._meetings: dict[tuple[int, int], list[int]] = {}
 
@@ -136,6 +139,13 @@ class PositionRanker:
         if self.kinds[far] == "literal" and self.separators[near]:
             return LITERAL_PAIR
         return self.costs[i] + self.costs[j] + SEQUENCE
+
+    def top_prior(self, positions: frozenset) -> float:
+        """The best prior of a set of descriptors (cached)."""
+        found = self._top_priors.get(positions)
+        if found is None:
+            found = self._top_priors[positions] = max(map(self.prior, positions))
+        return found
 
     def values(self, d: Descriptor) -> tuple[int | None, ...]:
         """Where the descriptor points in each sampled row (None where undefined)."""
@@ -203,9 +213,9 @@ class PositionRanker:
         key = (d, before)
         found = self._contexts.get(key)
         if found is None:
-            other = sum(
-                1 for t, m in zip(self.values(d), self.sample) if t is not None and left_context(m.text, t) != before
-            )
+            if self._left is None:
+                self._left = [[left_context(m.text, t) for t in range(len(m.text) + 1)] for m in self.sample]
+            other = sum(1 for t, left in zip(self.values(d), self._left) if t is not None and left[t] != before)
             found = self._contexts[key] = -(OTHER_CONTEXT * other / len(self.sample) + (SOME_OTHER_CONTEXT if other else 0.0))
         return found
 

@@ -13,6 +13,7 @@ whole-trace preferences.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from heapq import heappush, heapreplace
 from operator import add, itemgetter
 from typing import NamedTuple
 
@@ -21,7 +22,9 @@ from ..language.positions import Shift
 from .context import Budget, ColumnTokens, Masks
 from .padding import PAD_COST, output_number, padded_copies
 from .position_sets import COLUMN, CPOS, SHIFT, evaluate_in_row, to_position
-from .ranking import ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, PositionRanker, const_score_of, is_separator, left_context
+from .ranking import (
+    ATOM_COST, CASE_CHANGE, SUB_PUNCTUATION, WHOLE_RUN, PositionRanker, const_score_of, is_separator, left_context,
+)
 from .buckets import bucket_bonus, bucket_starts
 from .row_facts import RowFacts
 from .shapes import least_unlike
@@ -36,6 +39,8 @@ MAX_SHIFT = 3
 #: Above this many indexes, a joint set is split by where its descriptors point rather
 #: than intersected with each index's place set.
 SPLIT_AT = 4
+#: Margin for rounding when an edge is skipped because its bound cannot make the best few.
+BOUND_SLACK = 1e-9
 #: The end set of a SubStr k characters long, by k.
 _SHIFT_SETS = {k: frozenset({(SHIFT, k, 0)}) for k in range(1, MAX_SHIFT + 1)}
 #: How many of the best traces the final, whole-trace preferences choose among.
@@ -117,6 +122,9 @@ class TraceLearner:
     reads_values = True
     #: Above this many indexes, a joint set is split by where its descriptors point.
     split_at = SPLIT_AT
+    #: Whether ``_bound`` bounds an edge's score (so that edges that cannot make the best
+    #: few are not scored).
+    bounded = True
 
     def __init__(
         self, examples: list[Example], columns: list[ColumnData], budget: Budget, loops=None, facts: RowFacts | None = None
@@ -239,6 +247,20 @@ class TraceLearner:
         for target, atom in self.loop_edges(node) + self.padded_edges(node):
             found.setdefault(target, []).append(atom)
         return found
+
+    def _bound(self, raw: list) -> float:
+        """At least the score of the best atom of one edge, from the descriptors' priors alone
+        (the sampled rows only ever lower a SubStr's score)."""
+        bound = NEG_INF
+        for x in raw:
+            if type(x) is _Copy:
+                ranker = self.columns[x.column].ranker
+                score = ranker.top_prior(x.first) + ranker.top_prior(x.last) + WHOLE_RUN - ATOM_COST
+                score -= PAD_COST if x.pad else CASE_CHANGE * bool(x.case) + SUB_PUNCTUATION * x.punctuation
+            else:
+                score = x[0]
+            bound = max(bound, score)
+        return bound
 
     def _scored(self, raw: list) -> list[tuple[float, Atom]]:
         """The best few (score, atom) of one edge's atoms, in the order they were found
@@ -490,6 +512,7 @@ class TraceLearner:
         scored = self._scored_edges
         for node in order:
             options: list[Entry] = []
+            kept: list[float] = []  # the ``top`` best totals so far, least first
             for target, raw in edges[node].items():
                 rests = best.get(target)
                 if not rests:
@@ -497,12 +520,19 @@ class TraceLearner:
                 key = (node, target)
                 atoms = scored.get(key)
                 if atoms is None:
+                    if self.bounded and len(kept) == top and self._bound(raw) + rests[0][0] < kept[0] - BOUND_SLACK:
+                        continue  # no atom of this edge can make the best ``top``
                     atoms = scored[key] = self._scored(raw)
                 for score, atom in atoms:
                     for rank, rest in enumerate(rests[:top]):
-                        options.append((score + rest[0], target, atom, rank))
+                        total = score + rest[0]
+                        options.append((total, target, atom, rank))
+                        if len(kept) < top:
+                            heappush(kept, total)
+                        elif total > kept[0]:
+                            heapreplace(kept, total)
             if options:
-                options.sort(key=lambda x: -x[0])
+                options.sort(key=itemgetter(0), reverse=True)  # stable: equals keep their order
                 best[node] = options[:top]
         found = []
         for total, target, atom, rank in best.get(start, ()):
