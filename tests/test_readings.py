@@ -52,3 +52,12 @@ def test_a_copy_that_stops_short_of_the_end_keeps_its_run_reading():
     rows = ["Ana Smith", "Bob Khan", "-Rosa O'Brien"]
     program = flashfill.learn(examples, inputs=rows)
     assert program("-Rosa O'Brien") == "Rosa"
+
+
+def test_a_one_word_name_is_its_own_last_word():
+    # The start of the text bounds a word as a space does: "Cher" is copied whole, as
+    # "Smith" is after the space of "Ana Smith", while "Rosa O'Brien" still keeps "O'Brien".
+    examples = [("Ana Smith", "Smith, A."), ("Bob Khan", "Khan, B.")]
+    rows = ["Ana Smith", "Bob Khan", "Rosa O'Brien", "Li Wei", "Cher", "Jean-Luc Picard"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert [program(r) for r in rows[2:]] == ["O'Brien, R.", "Wei, L.", "Cher, C.", "Picard, J."]
