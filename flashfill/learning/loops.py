@@ -192,7 +192,7 @@ class Loops:
         found[loop] = max(score, found.get(loop, score))
 
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
-        if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
+        if any(self._copyable(ex.row).isdisjoint(ex.output[a:b]) for ex, a, b in pieces):
             return []  # a piece with no character of its row: no body copies anything
         if not (self._may_start(learner, pieces, ws) and self._may_end(learner, pieces, ws)):
             return []
