@@ -52,3 +52,12 @@ def test_a_copy_that_stops_short_of_the_end_keeps_its_run_reading():
     rows = ["Ana Smith", "Bob Khan", "-Rosa O'Brien"]
     program = flashfill.learn(examples, inputs=rows)
     assert program("-Rosa O'Brien") == "Rosa"
+
+
+def test_a_copy_from_the_start_of_the_text_follows_no_other_separator():
+    # "Cher" has no space before her name: nothing precedes it, which is not another
+    # separator, so the examples' reading (the last word) still gives it.
+    examples = [("Ava Johnson", "JOHNSON"), ("Liam Smith", "SMITH")]
+    rows = ["Ava Johnson", "Liam Smith", "Cher", "Mary Ann Lee", "Rosa O'Brien"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert [program(r) for r in rows[2:]] == ["CHER", "LEE", "O'BRIEN"]
