@@ -61,3 +61,12 @@ def test_a_one_word_name_is_its_own_last_word():
     rows = ["Ana Smith", "Bob Khan", "Rosa O'Brien", "Li Wei", "Cher", "Jean-Luc Picard"]
     program = flashfill.learn(examples, inputs=rows)
     assert [program(r) for r in rows[2:]] == ["O'Brien, R.", "Wei, L.", "Cher, C.", "Picard, J."]
+
+
+def test_a_copy_from_the_start_of_the_text_follows_no_other_separator():
+    # "Cher" has no space before her name: nothing precedes it, which is not another
+    # separator, so the examples' reading (the last word) still gives it.
+    examples = [("Ava Johnson", "JOHNSON"), ("Liam Smith", "SMITH")]
+    rows = ["Ava Johnson", "Liam Smith", "Cher", "Mary Ann Lee", "Rosa O'Brien"]
+    program = flashfill.learn(examples, inputs=rows)
+    assert [program(r) for r in rows[2:]] == ["CHER", "LEE", "O'BRIEN"]

@@ -133,6 +133,10 @@ def runs_finder(token: Token) -> Callable[[str], tuple[int, int]]:
             return starts, starts << width
 
         return occurrences
+    if token == START:
+        return lambda text: (1, 1)
+    if token == END:
+        return lambda text: (1 << len(text), 1 << len(text))
     starts_p, ends_p = regex.compile(token.starts_here, regex.V0), regex.compile(token.ends_here, regex.V0)
     return lambda text: (_bits(starts_p, text), _bits(ends_p, text))
 

@@ -192,7 +192,7 @@ class Loops:
         found[loop] = max(score, found.get(loop, score))
 
     def _bodies(self, learner: TraceLearner, pieces: list[tuple[Example, int, int]], ws: tuple[int, ...]) -> list[tuple[float, Loop]]:
-        if not all(self._copyable(ex.row).intersection(ex.output[a:b]) for ex, a, b in pieces):
+        if any(self._copyable(ex.row).isdisjoint(ex.output[a:b]) for ex, a, b in pieces):
             return []  # a piece with no character of its row: no body copies anything
         if not (self._may_start(learner, pieces, ws) and self._may_end(learner, pieces, ws)):
             return []
@@ -418,19 +418,25 @@ class BodyLearner(TraceLearner):
         return found
 
     def _choose_pair(self, col: int, first: frozenset, last: frozenset):
-        ranker = self.columns[col].ranker
-
-        def ranked(positions: frozenset):
-            scored = ((ranker.prior(_at_first(d)), d) for d in positions)
-            return sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)[:PAIR_CHOICES]
-
+        ends = self._ranked(col, last)
         best = None
-        for s1, d1 in ranked(first):
-            for s2, d2 in ranked(last):
+        for s1, d1 in self._ranked(col, first):
+            for s2, d2 in ends:
                 score = s1 + s2 + (LOOP_WHOLE_RUN if is_whole_run(d1, d2) else 0.0)
                 if best is None or score > best[0]:
                     best = (score, d1, d2)
         return best
+
+    def _ranked(self, col: int, positions: frozenset) -> list[tuple[float, tuple]]:
+        """The best few descriptors of a set by their priors as first iterations (cached for
+        every body of the run: priors depend on the column's tokens only)."""
+        key = ("body ranked", col, positions)
+        found = self.facts.extra.get(key)
+        if found is None:
+            prior = self.columns[col].ranker.prior
+            scored = ((prior(_at_first(d)), d) for d in positions)
+            found = self.facts.extra[key] = sorted(scored, key=lambda x: (x[0], x[1]), reverse=True)[:PAIR_CHOICES]
+        return found
 
     def position(self, d: tuple, col: int):
         a, b, step, offset = d

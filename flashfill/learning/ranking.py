@@ -102,7 +102,7 @@ class PositionRanker:
         self._contexts: dict[tuple[Descriptor, str], float] = {}
         self._top_priors: dict[frozenset, float] = {}
         #: Per sampled row, ``left_context`` at each index (computed when first needed).
-        self._left: list[list[str | None]] | None = None
+        self._left: list[list[str]] | None = None
         #: Per pair of sequences, how many times they meet in each sampled row, in order.
         self._meetings: dict[tuple[int, int], list[int]] = {}
 
@@ -207,19 +207,16 @@ class PositionRanker:
 
     def context(self, d: Descriptor, before: str | None) -> float:
         """Penalty for the sampled rows where the descriptor points after other separators
-        than ``before`` (``left_context`` of the examples' place), where it is defined and
-        not at the start of the text, which bounds a word as well as any separator does
-        ("Cher" is its own last word, as "Smith" is in "Ana Smith")."""
-        if before is None or not self.sample:
+        than ``before`` (``left_context`` of the examples' place, when there are some), where
+        it is defined: right after a letter, a digit or the start of the text is no other."""
+        if not before or not self.sample:
             return 0.0
         key = (d, before)
         found = self._contexts.get(key)
         if found is None:
             if self._left is None:
-                self._left = [[left_context(m.text, t) if t else None for t in range(len(m.text) + 1)]
-                              for m in self.sample]
-            other = sum(1 for t, left in zip(self.values(d), self._left)
-                        if t is not None and left[t] is not None and left[t] != before)
+                self._left = [[left_context(m.text, t) for t in range(len(m.text) + 1)] for m in self.sample]
+            other = sum(1 for t, left in zip(self.values(d), self._left) if t is not None and left[t] not in ("", before))
             found = self._contexts[key] = -(OTHER_CONTEXT * other / len(self.sample) + (SOME_OTHER_CONTEXT if other else 0.0))
         return found
 
@@ -230,7 +227,7 @@ class PositionRanker:
         equally simple count from the left. A copy that reaches the end of the input in
         every example is the rest of the text after what precedes it there (``before``):
         a start that follows other separators on the sampled rows costs more."""
-        if (CPOS, -1, 0) not in ends:
+        if not before or (CPOS, -1, 0) not in ends:
             before = None
         key = (starts, ends, before)
         found = self._pairs.get(key)

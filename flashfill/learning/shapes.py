@@ -18,8 +18,10 @@ import regex
 #: shape no example's output has.
 UNLIKE = 1.0
 
-#: A number, its separators and decimals included, is one run of a shape.
-_NUMBER = regex.compile(r"[0-9]+(?:[.,][0-9]+)*")
+#: A number, its separators, decimals and sign included, is one run of a shape: a
+#: negative number is written like a positive one. A dash after a letter or digit
+#: separates ("2021-03-07", "555-1234"), it is no sign.
+_NUMBER = regex.compile(r"(?<![0-9\p{L}])-?[0-9]+(?:[.,][0-9]+)*")
 
 
 @lru_cache(maxsize=65536)
@@ -28,6 +30,8 @@ def shape(text: str) -> str:
 
     >>> shape("Mar 7, 2021"), shape(" 42 "), shape("stackoverflow.com"), shape("$1,234.50")
     ('a 9, 9', ' 9 ', 'a.a', '$9')
+    >>> shape("-0.001"), shape("2021-03-07"), shape("x-5")
+    ('9', '9-9-9', 'a-9')
     """
     out: list[str] = []
     for ch in _NUMBER.sub("9", text):

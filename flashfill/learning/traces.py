@@ -523,14 +523,20 @@ class TraceLearner:
                     if self.bounded and len(kept) == top and self._bound(raw) + rests[0][0] < kept[0] - BOUND_SLACK:
                         continue  # no atom of this edge can make the best ``top``
                     atoms = scored[key] = self._scored(raw)
-                for score, atom in atoms:
+                for score, atom in atoms:  # best first, as are the rests: the totals only fall
                     for rank, rest in enumerate(rests[:top]):
                         total = score + rest[0]
-                        options.append((total, target, atom, rank))
                         if len(kept) < top:
                             heappush(kept, total)
                         elif total > kept[0]:
                             heapreplace(kept, total)
+                        else:
+                            break  # at most the worst of the best so far, found later: it cannot rank
+                        options.append((total, target, atom, rank))
+                    else:
+                        continue
+                    if rank == 0:
+                        break  # this atom's best total cannot rank, so no later atom's can
             if options:
                 options.sort(key=itemgetter(0), reverse=True)  # stable: equals keep their order
                 best[node] = options[:top]
