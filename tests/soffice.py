@@ -33,13 +33,17 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
+
+T = TypeVar("T")
 
 #: Where Debian (python3-uno) and LibreOffice's own builds keep ``uno.py``.
 UNO_DIRS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
@@ -47,6 +51,8 @@ UNO_DIRS = ("/usr/lib/python3/dist-packages", "/usr/lib/libreoffice/program")
 START_TIMEOUT = 120.0
 #: Seconds given to an office to quit by itself before it is killed.
 STOP_TIMEOUT = 20.0
+#: Seconds one test may spend waiting on the office before it is declared hung and killed.
+TEST_TIMEOUT = 300.0
 INSTALL_HINT = "`make test` installs it (see .ci/debian-packages), or: sudo apt-get install libreoffice-calc-nogui python3-uno"
 
 
@@ -133,6 +139,7 @@ class Office:
         self.profile = Path(self._folder.name, "profile")
         self.desktop: Any = None
         self.process: subprocess.Popen[bytes] | None = None
+        self.killed = False
         try:
             program = soffice_program()
             import_uno()
@@ -181,6 +188,73 @@ class Office:
         if self.process is not None:
             stop(self.process, self.desktop)
         self._folder.cleanup()
+
+    def on_main_thread(self, work: Callable[[], T], timeout: float = TEST_TIMEOUT) -> T:
+        """Run ``work`` with its UNO calls on the office's main thread, where a user's click runs them.
+
+        A call from this process otherwise runs on one of the office's bridge
+        threads, where the command's user-interface work (its status message lets
+        the event loop run) races the main thread.  ``com.sun.star.awt.AsyncCallback``
+        calls back from the main thread, and calls made during that callback run on it.
+        """
+        import_uno()
+        import unohelper
+        from com.sun.star.awt import XCallback
+
+        outcome: dict[str, Any] = {}
+        done = threading.Event()
+
+        class Callback(unohelper.Base, XCallback):
+            def notify(self, data: Any) -> None:
+                try:
+                    outcome["value"] = work()
+                except BaseException as error:  # noqa: BLE001 - handed over to the waiting thread
+                    outcome["error"] = error
+                finally:
+                    done.set()
+
+        with self.deadline(timeout):
+            self.create("com.sun.star.awt.AsyncCallback").addCallback(Callback(), None)
+            done.wait(timeout + 1)
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
+
+    @contextmanager
+    def deadline(self, seconds: float = TEST_TIMEOUT) -> Iterator[None]:
+        """Kill the office if the ``with`` block is still running after ``seconds``: a hung call then fails.
+
+        The office's end closes its pipe, so a call blocked on it returns with an
+        error, which becomes an ``OfficeError`` saying what happened.
+        """
+        fired = threading.Event()
+
+        def expire() -> None:
+            fired.set()
+            self.kill()
+
+        timer = threading.Timer(seconds, expire)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        except Exception as error:
+            if fired.is_set():
+                raise OfficeError(f"LibreOffice did not answer within {seconds:.0f} s: office killed") from error
+            raise
+        finally:
+            timer.cancel()
+        if fired.is_set():
+            raise OfficeError(f"LibreOffice did not answer within {seconds:.0f} s: office killed")
+
+    def kill(self) -> None:
+        """End the office's process group at once (a hung office answers no call)."""
+        self.killed = True
+        if self.process is not None and group_alive(self.process.pid):
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
     def create(self, service: str) -> Any:
         """A new instance of a UNO service in the office."""

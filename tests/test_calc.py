@@ -63,10 +63,14 @@ def copy(name: str, folder: Path) -> Path:
 
 
 def flash_fill(office: Office, document: Any, sheet: str, cells: str) -> Any:
-    """Select ``cells`` of ``sheet`` and run Data › Flash Fill; the dispatch result (state, message)."""
+    """Select ``cells`` of ``sheet`` and run Data › Flash Fill; the dispatch result (state, message).
+
+    Dispatched from the office's main thread, as a click on the menu item is.
+    """
     document.getCurrentController().select(document.Sheets.getByName(sheet).getCellRangeByName(cells))
     dispatcher = office.create("com.sun.star.frame.DispatchHelper")
-    return dispatcher.executeDispatch(document.getCurrentController().getFrame(), COMMAND, "", 0, ())
+    frame = document.getCurrentController().getFrame()
+    return office.on_main_thread(lambda: dispatcher.executeDispatch(frame, COMMAND, "", 0, ()))
 
 
 def save_and_reopen(office: Office, document: Any, path: Path, filter_name: str) -> Any:

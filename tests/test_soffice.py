@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
+
 import pytest
 from soffice import OfficeError, group_alive, start_office
 
@@ -25,3 +29,34 @@ def test_a_missing_office_fails_saying_how_to_install_it(monkeypatch: pytest.Mon
     monkeypatch.setenv("PATH", "")
     with pytest.raises(OfficeError, match="make test. installs it"):
         start_office()
+
+
+def test_calls_on_the_main_thread_return_their_value_and_raise_their_error() -> None:
+    with start_office() as office:
+        document = office.new("scalc")
+        sheet = document.Sheets.getByIndex(0)
+        assert office.on_main_thread(lambda: sheet.getCellRangeByName("A1").setFormula("=6*7") or 7) == 7
+        assert sheet.getCellRangeByName("A1").getValue() == 42
+        with pytest.raises(ZeroDivisionError):
+            office.on_main_thread(lambda: 1 / 0)
+        document.close(True)
+
+
+def test_an_office_that_stops_answering_is_killed_and_the_call_fails() -> None:
+    with start_office() as office:
+        os.killpg(office.process.pid, signal.SIGSTOP)
+        started = time.monotonic()
+        with pytest.raises(OfficeError, match="within 2 s: office killed"):
+            office.on_main_thread(lambda: office.desktop.getComponents(), timeout=2)
+        assert time.monotonic() - started < 30
+        assert office.killed
+
+
+def test_a_hung_call_inside_a_deadline_fails_instead_of_waiting_for_ever() -> None:
+    with start_office() as office:
+        os.killpg(office.process.pid, signal.SIGSTOP)
+        started = time.monotonic()
+        with pytest.raises(OfficeError, match="within 2 s: office killed"), office.deadline(2):
+            office.desktop.getComponents()
+        assert time.monotonic() - started < 30
+        assert office.killed
