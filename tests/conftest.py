@@ -9,12 +9,12 @@ import pytest
 from soffice import Office
 
 
-@pytest.fixture(autouse=True)
-def office_deadline(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Every test that uses a module's office gets ``TEST_TIMEOUT`` seconds: a hung office fails it, never the run."""
-    offices = [request.getfixturevalue(name) for name in ("office", "calc") if name in request.fixturenames]
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A test that uses an office gets ``TEST_TIMEOUT`` seconds of it (fixtures' setup not counted):
+    a hung office is killed and fails that test, never the run."""
+    offices = [value for value in getattr(item, "funcargs", {}).values() if isinstance(value, Office)]
     with ExitStack() as stack:
-        for running in offices:
-            if isinstance(running, Office):
-                stack.enter_context(running.deadline())
-        yield
+        for office in offices:
+            stack.enter_context(office.deadline())
+        return (yield)

@@ -221,12 +221,14 @@ class Office:
         return outcome["value"]
 
     @contextmanager
-    def deadline(self, seconds: float = TEST_TIMEOUT) -> Iterator[None]:
-        """Kill the office if the ``with`` block is still running after ``seconds``: a hung call then fails.
+    def deadline(self, seconds: float | None = None) -> Iterator[None]:
+        """Kill the office if the ``with`` block is still running after ``seconds`` (``TEST_TIMEOUT``):
+        a hung call then fails.
 
         The office's end closes its pipe, so a call blocked on it returns with an
         error, which becomes an ``OfficeError`` saying what happened.
         """
+        seconds = TEST_TIMEOUT if seconds is None else seconds
         fired = threading.Event()
 
         def expire() -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from soffice import OfficeError, group_alive, start_office
@@ -60,3 +63,39 @@ def test_a_hung_call_inside_a_deadline_fails_instead_of_waiting_for_ever() -> No
             office.desktop.getComponents()
         assert time.monotonic() - started < 30
         assert office.killed
+
+
+HANGING_TEST = '''
+import os
+import signal
+
+import pytest
+import soffice
+
+
+@pytest.fixture
+def office():
+    soffice.TEST_TIMEOUT = 3
+    with soffice.start_office() as running:
+        yield running
+
+
+def test_an_office_that_hangs(office):
+    os.killpg(office.process.pid, signal.SIGSTOP)
+    office.desktop.getComponents()
+'''
+
+
+def test_a_test_whose_office_hangs_fails_and_the_run_goes_on(tmp_path: Path) -> None:
+    """The tests' conftest gives every test that uses an office a deadline (here 3 s)."""
+    (tmp_path / "test_hanging.py").write_text(HANGING_TEST)
+    tests = Path(__file__).parent
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "conftest", "--rootdir", str(tmp_path),
+         str(tmp_path / "test_hanging.py")],
+        capture_output=True, text=True, timeout=120, env=environment, cwd=tmp_path,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "1 failed" in done.stdout
+    assert "did not answer within 3 s: office killed" in done.stdout
