@@ -11,6 +11,7 @@ are left out of the alphabet on purpose: the README names them.
 
 from __future__ import annotations
 
+import calendar
 import random
 
 from flashfill.language import (
@@ -29,6 +30,13 @@ from flashfill.language import (
     Token,
     TokenSeq,
 )
+from flashfill.language.values import FormatDate, FormatNumber, NumberFormat
+from flashfill.language.values.date_patterns import FIELD_CODES, render
+from flashfill.language.values.date_rounding import DATE_MODES, UNITS
+from flashfill.language.values.kinds import KINDS, HasValue
+from flashfill.language.values.moments import ORDERS, Moment
+from flashfill.language.values.number_format import EXPONENTS, MINIMAL, SEPARATORS
+from flashfill.language.values.rounding import MODES
 
 ALPHABET = (
     "abcxyzABCXYZ0123456789" "éÉøØñÑ" "e\u0301" "ΩωЖж" "٣٤" "東"
@@ -167,3 +175,167 @@ def run_exported(source: str, blocks: dict[str, dict]):
         namespace.update(blocks[block])
     exec(compile(function, "<export>", "exec"), namespace)
     return namespace["transform"]
+
+
+# ------------------------------------------------------------------ values
+
+#: Pieces numbers are typed with: currency before or after, signs, parentheses, percent.
+_CURRENCIES = ("$", "€", "£", "USD", "EUR", "¥")
+_SEPARATOR_STYLES = ((".", ","), (",", "."), (",", " "), (",", "\u00a0"), (".", ""), (",", ""))
+
+
+def random_number_text(rng: random.Random, limit: int = 15) -> str:
+    """A number as people type it, at most ``limit`` significant digits; now and then a
+    malformed one (two signs, a lone parenthesis, a bad group) or noise."""
+    kind = rng.random()
+    if kind < 0.08:
+        return rng.choice(("", "-", "abc", "1,2,3", "(5", "5)", "--3", "+-2", "1..5", "12e", ".", "1 234 5",
+                           "12.5.3", "٣٤", "1e5000", "0", "-0", "-0.00", "(0)"))
+    whole = str(rng.choice((0, rng.randint(0, 9), rng.randint(10, 999), rng.randint(1000, 10**7),
+                            rng.randint(10**7, 10**12))))
+    decimals = rng.choice((0, 0, 1, 2, 2, 3, 4, 6))
+    fraction = "".join(rng.choice("0123456789") for _ in range(decimals))
+    while len((whole + fraction).lstrip("0")) > limit:
+        whole, fraction = whole[:-1] or "0", fraction[:-1]
+    point, group = rng.choice(_SEPARATOR_STYLES)
+    if group and rng.random() < 0.6:
+        head = len(whole) % 3 or 3
+        whole = group.join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+    text = whole + (point + fraction if fraction else "")
+    if rng.random() < 0.05:
+        text = text.lstrip("0") or text
+    if rng.random() < 0.08:
+        text += rng.choice(("e", "E")) + rng.choice(("", "+", "-")) + str(rng.randint(0, 12))
+    if rng.random() < 0.15:
+        text = rng.choice(_CURRENCIES) + rng.choice(("", " ")) + text
+    elif rng.random() < 0.1:
+        text += rng.choice(("", " ")) + rng.choice(_CURRENCIES)
+    if rng.random() < 0.08:
+        text += "%"
+    sign = rng.random()
+    if sign < 0.15:
+        text = rng.choice(("-", "−", "+", "- ")) + text
+    elif sign < 0.22:
+        text = f"({text})"
+    if rng.random() < 0.05:
+        text = " " + text + " "
+    return text
+
+
+def random_moment(rng: random.Random) -> Moment:
+    """A valid date, time or both."""
+    year, month = rng.choice((rng.randint(1950, 2040), 2000, 1999, 2024, 1969, 2068)), rng.randint(1, 12)
+    day = rng.randint(1, calendar.monthrange(year, month)[1])
+    hour, minute, second = rng.randint(0, 23), rng.choice((0, rng.randint(0, 59))), rng.choice((None, rng.randint(0, 59)))
+    shape = rng.random()
+    if shape < 0.45:
+        return Moment(year, month, day)
+    if shape < 0.65:
+        return Moment(None, None, None, hour, minute, second)
+    return Moment(year, month, day, hour, minute, second)
+
+
+#: How dates and times are typed (date_patterns codes), besides ISO forms with a T and a zone.
+_INPUT_DATE_PATTERNS = (
+    ("yyyy", "-", "MM", "-", "dd"), ("M", "/", "d", "/", "yyyy"), ("dd", "/", "MM", "/", "yy"), ("d", ".", "M", ".", "yyyy"),
+    ("MMM", " ", "d", ", ", "yyyy"), ("MMMM", " ", "do", ", ", "yyyy"), ("d", " ", "MMMM", " ", "yyyy"),
+    ("dd", "-", "MMM", "-", "yy"), ("ddd", ", ", "MMM", " ", "d", ", ", "yyyy"), ("dddd", ", ", "d", " ", "MMMM", " ", "yyyy"),
+    ("yyyy", "MM", "dd"), ("MMM", " ", "yyyy"), ("MMMM",), ("M",), ("MMM", "-", "yy"), ("yyyy", "/", "MMM", "/", "dd"),
+)
+_INPUT_TIME_PATTERNS = (("H", ":", "mm"), ("HH", ":", "mm", ":", "ss"), ("h", ":", "mm", " ", "a"), ("h", " ", "a_"),
+                        ("hh", ":", "mm", ":", "ss", " ", "a"), ("HH", "mm"))
+
+
+def random_date_text(rng: random.Random) -> str:
+    """A date and/or time as people type it, or now and then something close that is none."""
+    if rng.random() < 0.08:
+        return rng.choice(("", "2021-02-30", "13/13/2021", "31/04/2021", "25:00", "12:60", "Foo 7, 2021", "0000",
+                           "2021-3-7T25:00", "7 PM PM", "Mar 32, 2021", "Thu, Mar 7, 2021", "Mo, 7 Mar 2021"))
+    m = random_moment(rng)
+    if m.hour is None:
+        return render(m, rng.choice(_INPUT_DATE_PATTERNS))
+    time = render(m, rng.choice(_INPUT_TIME_PATTERNS))
+    if m.year is None:
+        return time + rng.choice(("", "", " UTC", "Z", "+02:00"))
+    date = render(m, rng.choice(_INPUT_DATE_PATTERNS[:11]))
+    joint = rng.choice(("T", " ", ", ", " at "))
+    return rng.choice((f"{date}{joint}{time}", f"{time}, {date}", f"{date}T{time}Z"))
+
+
+def _value_source(rng: random.Random) -> SubStr:
+    """The whole column mostly; now and then the text after its first colon."""
+    if rng.random() < 0.8:
+        return SubStr(0, CPos(0), CPos(-1))
+    return SubStr(0, Pos(TokenSeq((Token("char", ":"),)), TokenSeq(), 1), CPos(-1))
+
+
+def random_number_format(rng: random.Random) -> NumberFormat:
+    if rng.random() < 0.15:
+        return NumberFormat(rng.choice((MINIMAL, 0, 1, 2, 3)), point=rng.choice((".", ",")), exponent=rng.choice(EXPONENTS[1:]))
+    point = rng.choice((".", ".", ","))
+    group = rng.choice(tuple(g for g in SEPARATORS if g != point) + ("", ""))
+    significant = rng.choice((0, 0, 0, 0, 1, 2, 3, 6))
+    decimals = MINIMAL if significant else rng.choice((MINIMAL, MINIMAL, 0, 1, 2, 3, 5))
+    return NumberFormat(decimals, group, point, significant, "", rng.choice(("-", "-", "()", "")))
+
+
+def random_number_atom(rng: random.Random) -> FormatNumber:
+    factor = rng.choice(("", "", "", "2.54", "0.453592369", "1.8", "1000", "0.125", "3"))
+    step = rng.choice(("", "", "", "1", "5", "10", "0.5", "0.25", "0.01", "1000", "3", "0.3"))
+    return FormatNumber(_value_source(rng), random_number_format(rng), rng.choice((".", ".", ",")),
+                        rng.choice((0, 0, 0, 0, 2, -2, 3, -3)), step, rng.choice(MODES), factor)
+
+
+def random_date_pattern(rng: random.Random) -> tuple[str, ...]:
+    codes = [c for c in FIELD_CODES]
+    pattern = [rng.choice(codes)]
+    for _ in range(rng.choice((0, 0, 1, 2, 3, 4))):
+        pattern += [rng.choice(("-", "/", " ", ", ", ":", ".", " - ")), rng.choice(codes)]
+    return tuple(pattern)
+
+
+def random_date_atom(rng: random.Random) -> FormatDate:
+    unit = rng.choice(("",) * 6 + tuple(UNITS))
+    step = rng.choice(UNITS[unit]) if unit else 1
+    shift = rng.choice((0, 0, 0, 60, -60, 180, 1440, -1440, 750, 527040))
+    return FormatDate(_value_source(rng), random_date_pattern(rng), rng.choice(ORDERS), unit, step,
+                      rng.choice(DATE_MODES), shift)
+
+
+def random_value_program(rng: random.Random) -> Program:
+    """One to three cases of value atoms among constants and copies, guarded by value kinds and tokens."""
+    numbers = rng.random() < 0.55
+
+    def trace() -> Concatenate:
+        atoms = [random_number_atom(rng) if numbers else random_date_atom(rng)]
+        if rng.random() < 0.3:
+            atoms.insert(rng.randint(0, 1), ConstStr(rng.choice(("~", " to ", "$"))))
+        return Concatenate(tuple(atoms))
+
+    cases = [trace() for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+    if len(cases) == 1:
+        return Program(Switch(((Guard(), cases[0]),)), 1)
+    guards = [Guard(((HasValue(0, rng.choice(KINDS), rng.random() < 0.3),),)) if rng.random() < 0.7
+              else random_guard(rng) for _ in cases]
+    if rng.random() < 0.5:
+        guards[-1] = Guard()
+    return Program(Switch(tuple(zip(guards, cases))), 1)
+
+
+def random_value_programs(seed: int, count: int) -> list[Program]:
+    rng = random.Random(seed)
+    return [random_value_program(rng) for _ in range(count)]
+
+
+def random_value_rows(rng: random.Random, count: int, numbers: bool | None = None) -> list[tuple[str]]:
+    """Texts holding numbers and dates, whole or after a label ("total: 12"), and noise."""
+    rows = []
+    for _ in range(count):
+        pick = rng.random() if numbers is None else 0.0 if numbers else 0.6
+        text = random_number_text(rng) if pick < 0.45 else random_date_text(rng) if pick < 0.9 else _random_text(rng)
+        if rng.random() < 0.05:  # many numbers, the negative one late (a search looks at the first few only)
+            text = " ".join(str(rng.randint(0, 99)) for _ in range(rng.randint(3, 8))) + " -" + text
+        if rng.random() < 0.15:
+            text = rng.choice(("total: ", "due:", "x: ")) + text
+        rows.append((text,))
+    return rows

@@ -28,6 +28,7 @@ from flashfill.cli import main
 from flashfill.codegen import ir, to_formula, to_python
 from flashfill.codegen.excel import EXCEL_365_FUNCTIONS
 from flashfill.codegen.lower import lower
+from flashfill.codegen.report import loop_free, reads_values
 from flashfill.language import Program
 from tests.benchmark_programs import benchmark_programs
 
@@ -136,17 +137,8 @@ def exports(program: Program, dialect: str) -> bool:
     return True
 
 
-def has_value(program: Program) -> bool:
-    """Whether the program reads a date or a number (no export has those yet)."""
-    try:
-        lower(program.switch)
-    except ExportError:
-        return True
-    return False
-
-
 def has_loop_or_value(program: Program) -> bool:
-    return has_value(program) or any(isinstance(n, ir.Repeat) for n in ir.walk(lower(program.switch)))
+    return reads_values(program) or not loop_free(program)
 
 
 def mismatches(jobs, values):
@@ -216,8 +208,6 @@ def test_benchmark_excel_formulas_compute_the_same_in_calc(office, learned):  # 
 def test_benchmark_python_exports_run_the_same(learned):
     wrong, modules = [], {}
     for program, rows in learned:
-        if has_value(program):
-            continue
         function = run_exported(to_python(program), modules)
         wrong += [(program.explain(), row) for row in rows if function(*row) != program(row)]
     assert wrong == []

@@ -21,6 +21,8 @@ from .patterns import Pattern, render
 
 #: Longest text constant a formula may hold in one piece (Excel's limit).
 MAX_STRING = 255
+VALUES = ("reading a date or a number out of text has no exact formula yet: the formats this program reads "
+          "are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ class FormulaPrinter:
             return "&".join(self.text(p) for p in node.parts) or '""'
         if isinstance(node, ir.Choice):
             return self.choice(node)
+        if isinstance(node, (ir.WriteNumber, ir.WriteMoment)):
+            raise ExportError(VALUES)
         assert isinstance(node, ir.Repeat)
         raise ExportError("it repeats for each match, and a formula cannot loop")
 
@@ -235,6 +239,8 @@ class FormulaPrinter:
             return self.call("NOT", self.test(node.test))
         if isinstance(node, (ir.All, ir.AnyOf)):
             return self.call("AND" if isinstance(node, ir.All) else "OR", *(self.test(t) for t in node.tests))
+        if isinstance(node, ir.HasValue):
+            raise ExportError(VALUES)
         s = self.cell(node.column)
         if isinstance(node, ir.HasText):
             needle = self.string(node.text)

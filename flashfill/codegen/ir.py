@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flashfill.language.values.number_format import NumberFormat
+
 from .patterns import Pattern
 
 # ------------------------------------------------------------------ positions
@@ -149,7 +151,86 @@ class Choice:
     branches: tuple[tuple["Test | None", "Text"], ...]
 
 
-Text = Literal | Whole | Slice | FirstMatch | Cased | Padded | Concat | Repeat | Choice
+# --------------------------------------------------------------------- values
+# A value node gives a number (a Decimal) or a moment (a date and/or time), or ⊥; the
+# language's values package defines each operation (see `flashfill.language.values`).
+
+
+@dataclass(frozen=True, slots=True)
+class ReadNumber:
+    """The number ``text`` spells as a whole (``number_parsing.parse_number`` with decimal
+    mark ``point``); ⊥ when it spells none."""
+
+    text: "Text"
+    point: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """``value`` times ``factor`` (a decimal numeral, "" for none) times 10**``power``."""
+
+    value: "Number"
+    factor: str
+    power: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundNumber:
+    """``value`` rounded to a multiple of ``step`` (a decimal numeral) in ``mode``
+    (``rounding.MODES``)."""
+
+    value: "Number"
+    step: str
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class WriteNumber:
+    """``value`` written in ``format`` (``NumberFormat.render``): a text."""
+
+    value: "Number"
+    format: NumberFormat
+
+
+@dataclass(frozen=True, slots=True)
+class ReadMoment:
+    """The date and/or time ``text`` spells as a whole (``moments.parse_moment``, read
+    month-first or day-first: ``order``); ⊥ when it spells none."""
+
+    text: "Text"
+    order: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftMoment:
+    """``moment`` moved by ``minutes`` (``date_rounding.shift_moment``)."""
+
+    moment: "Moment"
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundMoment:
+    """The start (``down``) or end (``next``) of the bucket of ``step`` ``unit``s holding
+    ``moment`` (``date_rounding.round_moment``)."""
+
+    moment: "Moment"
+    unit: str
+    step: int
+    mode: str
+
+
+@dataclass(frozen=True, slots=True)
+class WriteMoment:
+    """``moment`` written with a date pattern (``date_patterns.render``): a text."""
+
+    moment: "Moment"
+    pattern: tuple[str, ...]
+
+
+Number = ReadNumber | Scale | RoundNumber
+Moment = ReadMoment | ShiftMoment | RoundMoment
+Text = Literal | Whole | Slice | FirstMatch | Cased | Padded | Concat | Repeat | Choice | WriteNumber | WriteMoment
 
 # ---------------------------------------------------------------------- tests
 
@@ -187,7 +268,16 @@ class AnyOf:
     tests: tuple["Test", ...]
 
 
-Test = HasText | HasMatches | Not | All | AnyOf
+@dataclass(frozen=True, slots=True)
+class HasValue:
+    """The column holds a value of ``kind`` somewhere in its text (``kinds.has_kind``:
+    a date, a time, a negative number)."""
+
+    column: int
+    kind: str
+
+
+Test = HasText | HasMatches | HasValue | Not | All | AnyOf
 
 
 def can_fail(node: Text) -> bool:
@@ -208,7 +298,7 @@ def can_fail(node: Text) -> bool:
     return True
 
 
-def walk(node: "Text | Test | Position"):
+def walk(node: "Text | Test | Position | Number | Moment"):
     """Every node under ``node`` (itself included), depth first.
 
     >>> [type(n).__name__ for n in walk(Concat((Literal("a"), Cased(Whole(0), "upper"))))]

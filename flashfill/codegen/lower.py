@@ -10,11 +10,12 @@ target needs the unbounded look-behind the language's own patterns use.
 
 from __future__ import annotations
 
-from flashfill.errors import ExportError
 from flashfill.language.conditionals import Guard, Match, Switch
 from flashfill.language.expressions import Atom, Concatenate, ConstStr, Loop, SubStr
 from flashfill.language.positions import ColumnPos, CPos, Pos, Position, Shift
 from flashfill.language.tokens import Token
+from flashfill.language.values import FormatDate, FormatNumber
+from flashfill.language.values.kinds import HasValue
 
 from . import ir
 from .patterns import CAPITAL, END, LOWER, START, TOKEN_CLASSES, CharClass, Pattern, Text
@@ -47,13 +48,32 @@ def _atom(atom: Atom) -> ir.Text:
         return ir.Literal(atom.text)
     if isinstance(atom, Loop):
         return ir.Repeat(ir.Concat(tuple(map(_atom, atom.body.atoms))))
-    if not isinstance(atom, SubStr):
-        raise ExportError(_VALUES)
+    if isinstance(atom, FormatNumber):
+        return ir.WriteNumber(_number(atom), atom.format)
+    if isinstance(atom, FormatDate):
+        return ir.WriteMoment(_moment(atom), atom.pattern)
+    assert isinstance(atom, SubStr), atom
     return _finish(_copy(atom), atom)
 
 
-_VALUES = ("reading a date or a number out of text has no exact translation yet: the formats this "
-           "program reads are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
+def _number(atom: FormatNumber) -> ir.Number:
+    """The number an atom writes: read, scaled, rounded (in the order ``FormatNumber.transform`` takes)."""
+    value: ir.Number = ir.ReadNumber(_finish(_copy(atom.source), atom.source), atom.point)
+    if atom.factor or atom.scale:
+        value = ir.Scale(value, atom.factor, atom.scale)
+    if atom.step:
+        value = ir.RoundNumber(value, atom.step, atom.mode)
+    return value
+
+
+def _moment(atom: FormatDate) -> ir.Moment:
+    """The moment an atom writes: read, shifted, rounded (as ``FormatDate.evaluator`` does)."""
+    moment: ir.Moment = ir.ReadMoment(_finish(_copy(atom.source), atom.source), atom.order)
+    if atom.shift:
+        moment = ir.ShiftMoment(moment, atom.shift)
+    if atom.unit:
+        moment = ir.RoundMoment(moment, atom.unit, atom.step, atom.mode)
+    return moment
 
 
 def _copy(sub: SubStr) -> ir.Text:
@@ -169,9 +189,10 @@ def _all(conj: tuple[Match, ...]) -> ir.Test:
     return tests[0] if len(tests) == 1 else ir.All(tests)
 
 
-def _match(m: Match) -> ir.Test:
-    if not isinstance(m, Match):
-        raise ExportError(f"the condition '{m.describe()}': {_VALUES}")
+def _match(m: Match | HasValue) -> ir.Test:
+    if isinstance(m, HasValue):
+        kind = ir.HasValue(m.column, m.kind)
+        return ir.Not(kind) if m.negated else kind
     tokens = m.tokens.tokens
     test: ir.Test
     if len(tokens) == 1 and tokens[0].kind in ("char", "literal"):

@@ -15,7 +15,9 @@ import keyword
 import re
 from collections.abc import Sequence
 
-from . import ir
+from flashfill.language.values.number_format import NumberFormat
+
+from . import ir, python_values
 from .patterns import CharClass, Pattern, classes_used, python_class_source, render
 
 _HELPERS: dict[str, str] = {
@@ -135,10 +137,15 @@ def python_source(node: ir.Text, explanation: str, names: Sequence[str], functio
     params = ", ".join(printer.names)
     doc = _docstring(explanation)
     lines = [f"def {function}({params}):", doc, *body]
-    imports = ["import re"] if printer.uses_re else []
+    values = python_values.closure(printer.values)
+    imports = set(python_values.imports(values))
+    if printer.uses_re:
+        imports.add("import re")
     if "_characters" in printer.helpers:
-        imports = ["import functools", *imports, "import sys", "import unicodedata"]
+        imports |= {"import functools", "import sys", "import unicodedata"}
+    imports = sorted(imports, key=lambda line: (line.startswith("from"), line))
     helpers = [_HELPERS[name].strip("\n") for name in _HELPERS if name in printer.helpers]
+    helpers += [python_values.source(name) for name in values]
     constants = [f"{c.name} = {python_class_source(c)}" for c in sorted(printer.classes, key=lambda c: c.name)]
     blocks = ["\n".join(imports)] if imports else []
     blocks += helpers
@@ -181,12 +188,18 @@ class _Printer:
         self.names = names
         self.helpers: set[str] = set()
         self.classes: set[CharClass] = set()
+        self.values: set[str] = set()
         self.uses_re = False
 
     def use(self, helper: str) -> str:
         self.helpers.add(helper)
         if helper in ("_first", "_nth", "_count", "_characters"):
             self.uses_re = True
+        return helper
+
+    def value(self, helper: str) -> str:
+        """A helper for dates and numbers (`python_values`)."""
+        self.values.add(helper)
         return helper
 
     def var(self, column: int) -> str:
@@ -225,7 +238,27 @@ class _Printer:
         if isinstance(node, ir.Repeat):
             limit = " + ".join(f"len({n})" for n in self.names) + " + 2"
             return f"{self.use('_loop')}(lambda w: {self.text(node.body)}, {limit})"
+        if isinstance(node, ir.WriteNumber):
+            return f"{self.value('_write_number')}({self.number(node.value)}{_format_arguments(node.format)})"
+        if isinstance(node, ir.WriteMoment):
+            return f"{self.value('_write_moment')}({self.moment(node.moment)}, {node.pattern!r})"
         raise ValueError("a choice is written as statements, not inside an expression")
+
+    def number(self, node: ir.Number) -> str:
+        if isinstance(node, ir.ReadNumber):
+            return f"{self.value('_number')}({self.text(node.text)}, {node.point!r})"
+        if isinstance(node, ir.Scale):
+            return f"{self.value('_scaled')}({self.number(node.value)}, {node.factor!r}, {node.power})"
+        assert isinstance(node, ir.RoundNumber)
+        return f"{self.value('_round_to')}({self.number(node.value)}, {node.step!r}, {node.mode!r})"
+
+    def moment(self, node: ir.Moment) -> str:
+        if isinstance(node, ir.ReadMoment):
+            return f"{self.value('_moment_in')}({self.text(node.text)}, {node.order!r})"
+        if isinstance(node, ir.ShiftMoment):
+            return f"{self.value('_shift_moment')}({self.moment(node.moment)}, {node.minutes})"
+        assert isinstance(node, ir.RoundMoment)
+        return f"{self.value('_round_moment')}({self.moment(node.moment)}, {node.unit!r}, {node.step}, {node.mode!r})"
 
     def pattern(self, pattern: Pattern) -> str:
         self.uses_re = True
@@ -264,12 +297,25 @@ class _Printer:
             joiner = " and " if isinstance(node, ir.All) else " or "
             return joiner.join(f"({self.test(t)})" for t in node.tests)
         s = self.var(node.column)
+        if isinstance(node, ir.HasValue):
+            return f"{self.value('_has_value')}({s}, {node.kind!r})"
         if isinstance(node, ir.HasText):
             return f"{node.text!r} in {s}" if node.count == 1 else f"{s}.count({node.text!r}) >= {node.count}"
         if node.count == 1:
             self.uses_re = True
             return f"re.search({self.pattern(node.pattern)}, {s})"
         return f"{self.use('_count')}({self.pattern(node.pattern)}, {s}) >= {node.count}"
+
+
+def _format_arguments(f: NumberFormat) -> str:
+    """The arguments of ``_write_number`` that differ from its defaults (a plain number).
+
+    >>> _format_arguments(NumberFormat(2, ",")), _format_arguments(NumberFormat())
+    (", decimals=2, group=','", '')
+    """
+    plain = NumberFormat()
+    names = ("decimals", "group", "point", "significant", "exponent", "negative")
+    return "".join(f", {n}={getattr(f, n)!r}" for n in names if getattr(f, n) != getattr(plain, n))
 
 
 def _linear(step: int, count: int) -> str:

@@ -16,9 +16,11 @@ import regex
 
 POINTS = (".", ",")
 _CURRENCY = r"(?:[$€£¥₹¢]|USD|EUR|GBP)"
+#: decimal mark -> the thousands separators a number may have with it.
+GROUP_MARKS = {".": ",", ",": ". \u00a0\u202f"}
 _NUMBER = {
-    ".": r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+",
-    ",": r"(?:[0-9]{1,3}(?:[. \u00a0\u202f][0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+",
+    point: rf"(?:[0-9]{{1,3}}(?:[{marks}][0-9]{{3}})+|[0-9]+)(?:{regex.escape(point)}[0-9]+)?|{regex.escape(point)}[0-9]+"
+    for point, marks in GROUP_MARKS.items()
 }
 _EXPONENT = r"(?:[eE][-+]?[0-9]{1,3})?"
 
@@ -35,7 +37,7 @@ def _whole(point: str) -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _inside(point: str) -> regex.Pattern:
     return regex.compile(
-        rf"(?<![0-9A-Za-z.,])(?:(?<=^|[ (\[=:])[-−])?(?:{_NUMBER[point]}){_EXPONENT}(?![0-9])"
+        rf"(?<![0-9A-Za-z.,])(?:(?<![^ (\[=:])[-−])?(?:{_NUMBER[point]}){_EXPONENT}(?![0-9])"
     )
 
 
@@ -70,10 +72,9 @@ def _decimal(text: str, point: str) -> Decimal | None:
     if digits is None:
         return None
     raw = digits.group()
-    if point == ",":
-        raw = raw.replace(".", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", ".")
-    else:
-        raw = raw.replace(",", "")
+    for mark in GROUP_MARKS[point]:
+        raw = raw.replace(mark, "")
+    raw = raw.replace(point, ".")
     try:
         return Decimal(raw)
     except InvalidOperation:
