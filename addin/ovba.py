@@ -79,12 +79,17 @@ def _longest_match(chunk: bytes, position: int, candidates: list[int]) -> tuple[
     token can say.  Any match decompresses the same; this one gives the bytes of xlwings'
     template (its ``dir`` and ``xlwings`` streams)."""
     best_offset, best_length = 0, 0
-    for candidate in reversed(candidates):
+    rest = len(chunk) - position
+    for candidate in candidates:
+        if best_length and chunk[candidate + best_length] != chunk[position + best_length]:
+            continue
         length = 3
-        while position + length < len(chunk) and chunk[candidate + length] == chunk[position + length]:
+        while length < rest and chunk[candidate + length] == chunk[position + length]:
             length += 1
-        if length >= best_length:
+        if length > best_length:
             best_offset, best_length = position - candidate, length
+            if length == rest:
+                break
     bits = max((position - 1).bit_length(), 4)
     return best_offset, min(best_length, (0xFFFF >> bits) + 3)
 

@@ -139,13 +139,7 @@ def test_compress_gives_the_templates_own_compressed_bytes(template_project: byt
     for stream in ("VBA/dir", "VBA/xlwings"):
         raw = ovba.raw_stream(template_project, stream)
         assert ovba.compress(ovba.decompressed_stream(template_project, stream)) == raw, stream
-    text = "".join(f"Sub S{i}()\r\n    x = {i * i} & \"{'ab' * i}\"\r\nEnd Sub\r\n" for i in range(400)).encode()
-    assert len(text) > 3 * ovba.CHUNK
-    packed = ovba.compress(text)
-    assert len(packed) < len(text) // 2
-    from oletools.olevba import decompress_stream
-
-    assert bytes(decompress_stream(bytearray(packed))) == text
+    assert len(ovba.decompressed_stream(template_project, "VBA/xlwings")) > 3 * ovba.CHUNK
 
 
 def test_a_rewritten_compound_file_keeps_every_stream_and_the_directory(template_project: bytes) -> None:
