@@ -34,6 +34,14 @@ def compress(data: bytes) -> bytes:
     >>> packed = compress(b"Sub A()\\r\\nEnd Sub\\r\\nSub B()\\r\\nEnd Sub\\r\\n")
     >>> bytes(decompress_stream(bytearray(packed))), len(packed)
     (b'Sub A()\\r\\nEnd Sub\\r\\nSub B()\\r\\nEnd Sub\\r\\n', 28)
+
+    A whole chunk that does not compress is stored raw:
+
+    >>> import random
+    >>> noise = random.Random(0).randbytes(CHUNK)
+    >>> packed = compress(noise)
+    >>> bytes(decompress_stream(bytearray(packed))) == noise, len(packed)
+    (True, 4099)
     """
     out = bytearray([1])
     for start in range(0, len(data), CHUNK):
@@ -41,8 +49,10 @@ def compress(data: bytes) -> bytes:
         tokens = _compress_chunk(chunk)
         if len(tokens) <= CHUNK:
             out += struct.pack("<H", 0xB000 | (len(tokens) - 1)) + tokens
+        elif len(chunk) == CHUNK:
+            out += struct.pack("<H", 0x3FFF) + chunk
         else:
-            out += struct.pack("<H", 0x3FFF) + chunk.ljust(CHUNK, b"\0")
+            raise ValueError("the end of the text does not compress, and a raw chunk would pad it with NULs")
     return bytes(out)
 
 

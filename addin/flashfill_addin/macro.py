@@ -4,9 +4,10 @@
 (``RunPython "import flashfill_addin;flashfill_addin.main()"``: the template
 names the module after the ``.xlam`` file); ``main_formulas()``, behind the
 "Flash Fill (formulas)" button, is called by ``RibbonMyAddin.RunMainFormulas``
-and writes a live Excel formula into each of the same cells instead of its value.  It works on ``xw.Book.caller()``
-through xlwings' ``Range`` API only, so the same code runs in desktop Excel and
-against xlwings' remote engine in tests.
+and writes a live Excel formula into each of the same cells instead of its
+value.  Both work on ``xw.Book.caller()`` through xlwings' ``Range`` API only,
+so the same code runs in desktop Excel and against xlwings' remote engine in
+tests.
 
 What it does to the sheet is decided by ``flashfill.sheet`` (the rules every
 spreadsheet front end shares); this module only translates: it reads the used
@@ -24,6 +25,7 @@ from typing import Any
 
 import xlwings as xw
 
+from flashfill.errors import ExportError
 from flashfill.sheet.fill import (
     CHECK_COLOR,
     TITLE,
@@ -35,7 +37,6 @@ from flashfill.sheet.fill import (
     report,
     runs,
 )
-from flashfill.errors import ExportError
 from flashfill.sheet.learner import default_session
 from flashfill.sheet.region import Area, Cells, FillPlan, plan_fill
 
