@@ -213,3 +213,116 @@ def test_marks_are_coloured_by_runs_and_notes_are_capped(remote: None, monkeypat
     assert [(a["start_row"], a["row_count"]) for a in actions(book, "setRangeColor")] == [(2, 4), (7, 1)]
     assert [a["args"][0] for a in actions(book, "addNote")] == ["$B$3", "$B$4"]
     assert result.undefined == ("B3", "B4", "B5", "B6", "B8")
+
+
+class LearningSession(FakeSession):
+    """``FakeSession`` whose program is learned by flashfill from the examples, so it has formulas."""
+
+    def learn(self) -> Any:
+        import flashfill
+
+        return flashfill.learn(self.examples)
+
+
+NAMES = [
+    ["First", "Full", "Last"],
+    ["John", "Smith, John", "Smith"],
+    ["Ann", None, "Bell"],
+    ["Bob", None, "Ray"],
+    ["Carl", "Dean, Carl", "Dean"],
+    ["Eve", None, "Stone"],
+]
+
+
+def written_rows(book: xw.Book) -> set[int]:
+    """1-based sheet rows of every cell the macro wrote a value or a formula into."""
+    writes = actions(book, "setValues") + actions(book, "setFormula")
+    return {w["start_row"] + 1 + i for w in writes for i in range(w["row_count"])}
+
+
+def test_formula_fill_writes_live_formulas_into_exactly_the_blank_cells(remote: None) -> None:
+    book = open_caller(NAMES, "B3")
+    result = macro.fill_selection_with_formulas(xw.Book.caller())
+    writes = actions(book, "setFormula")
+    assert [(w["start_row"], w["start_column"], w["row_count"], w["values"]) for w in writes] == [
+        (2, 1, 2, [['=C3&", "&A3'], ['=C4&", "&A4']]),
+        (5, 1, 1, [['=C6&", "&A6']]),
+    ]
+    assert actions(book, "setValues") == []
+    assert written_rows(book) == {3, 4, 6}
+    assert result.ok and result.filled == 3
+    assert result.message == "Flash Fill: wrote 3 formulas."
+
+
+def test_each_formula_is_the_programs_formula_for_its_row(remote: None) -> None:
+    import flashfill
+
+    program = flashfill.learn([(("john@example.com",), "example.com"), (("ann@mail.org",), "mail.org")])
+    values = [["Email", "Domain"], ["john@example.com", "example.com"], ["ann@mail.org", "mail.org"]]
+    values += [["bob@corp.net", None], ["eve@x.io", None]]
+    book = open_caller(values, "B2")
+    macro.fill_selection_with_formulas(xw.Book.caller())
+    [write] = actions(book, "setFormula")
+    assert write["values"] == [[program.to_formula(["A4"])], [program.to_formula(["A5"])]]
+    assert write["values"][0] == ['=IFERROR(MID(A4,FIND("@",A4)+1,LEN(A4)),"")']
+
+
+def test_formula_fill_marks_and_notes_the_rows_the_value_fill_marks(remote: None) -> None:
+    values = [["Email", "Domain"], ["john@example.com", "example.com"], ["ann@mail.org", "mail.org"]]
+    values += [["bob@corp.net", None], ["nobody", None], ["eve@x.io", None]]
+    by_values = open_caller(values, "B2")
+    macro.fill_selection(xw.Book.caller(), lambda: LearningSession(unsure=(0,)))
+    by_formulas = open_caller(values, "B2")
+    result = macro.fill_selection_with_formulas(xw.Book.caller(), lambda: LearningSession(unsure=(0,)))
+    for func in ("setRangeColor", "addNote"):
+        assert actions(by_formulas, func) == actions(by_values, func)
+    assert [(a["start_row"], a["row_count"]) for a in actions(by_formulas, "setRangeColor")] == [(3, 2)]
+    assert written_rows(by_formulas) == written_rows(by_values) == {4, 6}
+    assert result.unsure == ("B4",) and result.undefined == ("B5",)
+    assert result.message == "Flash Fill: wrote 2 formulas, 1 to check (yellow), 1 left blank."
+
+
+@pytest.mark.parametrize(
+    ("values", "says"),
+    [
+        (
+            [["Name", "Initials"], ["John Smith", "JS"], ["Ann Bell", "AB"], ["mary ann lee", "MAL"], ["Bob Ray", None]],
+            ["no excel formula: step 1 (for each match in turn", "a formula cannot loop"],
+        ),
+        (
+            [["Date", "Written"], ["2024-03-01", "March 1, 2024"], ["1999-12-31", "December 31, 1999"],
+             ["2020-07-04", None]],
+            ["no excel formula: step 1 (the date in column 1", "reading a date or a number"],
+        ),
+    ],
+    ids=["loop", "date step"],
+)
+def test_a_program_without_a_formula_writes_nothing_and_names_the_step(
+    remote: None, values: list[list[Any]], says: list[str]
+) -> None:
+    book = open_caller(values, "B2")
+    result = macro.fill_selection_with_formulas(xw.Book.caller())
+    assert not result.ok
+    [alert] = actions(book, "alert")
+    assert alert["args"][1] == "Flash Fill"
+    assert alert["args"][0].startswith("Nothing was filled: no excel formula: step 1 (")
+    for text in says:
+        assert text in alert["args"][0]
+    assert "click Flash Fill to write the values instead" in alert["args"][0]
+    assert [a["func"] for a in book.json()["actions"]] == ["alert"]
+
+
+def test_the_same_program_still_fills_values_with_the_flash_fill_button(remote: None) -> None:
+    values = [["Name", "Initials"], ["John Smith", "JS"], ["Ann Bell", "AB"], ["mary ann lee", "MAL"], ["Bob Ray", None]]
+    book = open_caller(values, "B2")
+    assert macro.fill_selection(xw.Book.caller()).ok
+    assert [w["values"] for w in actions(book, "setValues")] == [[["BR"]]]
+
+
+def test_main_formulas_is_the_formula_buttons_entry_point(remote: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(macro.fill_selection_with_formulas, "__defaults__", (LearningSession,))
+    book = open_caller(NAMES, "B3")
+    flashfill_addin.main_formulas()
+    assert len(actions(book, "setFormula")) == 2
+    assert isinstance(FakeSession.instances[-1], LearningSession)
+    assert actions(book, "setValues") == []

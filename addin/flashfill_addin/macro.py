@@ -1,10 +1,13 @@
-"""The ribbon button: fill the blank cells of the selected column in place.
+"""The ribbon buttons: fill the blank cells of the selected column in place.
 
 ``main()`` is what the add-in's ``RibbonMyAddin.RunMain`` VBA procedure calls
 (``RunPython "import flashfill_addin;flashfill_addin.main()"``: the template
-names the module after the ``.xlam`` file).  It works on ``xw.Book.caller()``
-through xlwings' ``Range`` API only, so the same code runs in desktop Excel and
-against xlwings' remote engine in tests.
+names the module after the ``.xlam`` file); ``main_formulas()``, behind the
+"Flash Fill (formulas)" button, is called by ``RibbonMyAddin.RunMainFormulas``
+and writes a live Excel formula into each of the same cells instead of its
+value.  Both work on ``xw.Book.caller()`` through xlwings' ``Range`` API only,
+so the same code runs in desktop Excel and against xlwings' remote engine in
+tests.
 
 What it does to the sheet is decided by ``flashfill.sheet`` (the rules every
 spreadsheet front end shares); this module only translates: it reads the used
@@ -22,7 +25,18 @@ from typing import Any
 
 import xlwings as xw
 
-from flashfill.sheet.fill import CHECK_COLOR, TITLE, ColumnFill, FillReport, decide_fill, failure, report, runs
+from flashfill.errors import ExportError
+from flashfill.sheet.fill import (
+    CHECK_COLOR,
+    TITLE,
+    ColumnFill,
+    FillReport,
+    decide_fill,
+    decide_formulas,
+    failure,
+    report,
+    runs,
+)
 from flashfill.sheet.learner import default_session
 from flashfill.sheet.region import Area, Cells, FillPlan, plan_fill
 
@@ -52,15 +66,20 @@ def set_note(cell: xw.Range, text: str) -> None:
         note.text = text
 
 
-def apply_fill(sheet: xw.Sheet, plan: FillPlan, fill: ColumnFill) -> None:
-    """Write the decided values and marks into the output column.
+def apply_fill(sheet: xw.Sheet, plan: FillPlan, fill: ColumnFill, formulas: dict[int, str] | None = None) -> None:
+    """Write the decided values (or, given ``formulas``, those in the same cells) and marks.
 
     Values and colours go in one call per run of adjacent rows; notes one per
-    cell, as ``ColumnFill.notes`` lists them.
+    cell, as ``ColumnFill.notes`` lists them.  Formulas are written as
+    ``Range.Formula`` takes them, the classic formula an ``.xlsx`` cell holds.
     """
     col = plan.output_column
     for run in runs(sorted(fill.values)):
-        sheet.range((run[0], col), (run[-1], col)).value = [[fill.values[r]] for r in run]
+        target = sheet.range((run[0], col), (run[-1], col))
+        if formulas is None:
+            target.value = [[fill.values[r]] for r in run]
+        else:
+            target.formula = [[formulas[r]] for r in run]
     for run in runs(fill.marked()):
         sheet.range((run[0], col), (run[-1], col)).color = CHECK_COLOR
     for r, text in fill.notes():
@@ -82,7 +101,21 @@ def selection_area(selection: xw.Range) -> Area:
 
 
 def fill_selection(book: xw.Book, new_session: Callable[[], Any] = default_session) -> FillReport:
-    """Fill the selected column of ``book`` and say what was done."""
+    """Fill the selected column of ``book`` with values and say what was done."""
+    return _fill_selection(book, new_session, formulas=False)
+
+
+def fill_selection_with_formulas(book: xw.Book, new_session: Callable[[], Any] = default_session) -> FillReport:
+    """Fill the same cells as ``fill_selection``, each with the live formula computing its value.
+
+    A program with a step that has no Excel formula writes nothing: the message
+    box names the step.
+    """
+    return _fill_selection(book, new_session, formulas=True)
+
+
+def _fill_selection(book: xw.Book, new_session: Callable[[], Any], formulas: bool) -> FillReport:
+    """Learn from the selected column, write its values or formulas and marks, and report."""
     selection = book.selection
     if selection is None:
         return _fail(book, "select a cell of the column to fill")
@@ -94,8 +127,14 @@ def fill_selection(book: xw.Book, new_session: Callable[[], Any] = default_sessi
         fill = decide_fill(cells, plan, new_session(), formula_rows(sheet, plan))
     except ValueError as error:
         return _fail(book, str(error))
-    apply_fill(sheet, plan, fill)
-    result = report(plan, fill)
+    written = None
+    if formulas:
+        try:
+            written = decide_formulas(plan, fill)
+        except ExportError as error:
+            return _fail(book, f"{error}; click Flash Fill to write the values instead")
+    apply_fill(sheet, plan, fill, written)
+    result = report(plan, fill, formulas)
     show_status(book, result.message)
     return result
 
@@ -108,5 +147,10 @@ def _fail(book: xw.Book, reason: str) -> FillReport:
 
 
 def main() -> None:
-    """Entry point of the ribbon button."""
+    """Entry point of the ribbon's Flash Fill button."""
     fill_selection(xw.Book.caller())
+
+
+def main_formulas() -> None:
+    """Entry point of the ribbon's Flash Fill (formulas) button."""
+    fill_selection_with_formulas(xw.Book.caller())

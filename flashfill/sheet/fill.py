@@ -8,7 +8,9 @@ The rules: typed cells (and formula cells) are never written; blank cells of
 the target rows whose row has some input get the learned value; rows the
 learner is unsure of are filled *and* marked, with a note naming the other
 readings; rows where the program is undefined stay blank and are marked; the
-first ``MAX_NOTES`` marked cells get a note.
+first ``MAX_NOTES`` marked cells get a note.  Filling with live formulas
+(``decide_formulas``) writes the same cells, each with the formula computing
+its value from the row's input cells, and marks the same rows.
 """
 
 from __future__ import annotations
@@ -33,11 +35,12 @@ Row = tuple[str, ...]
 
 @dataclass
 class ColumnFill:
-    """What to write into the output column, by sheet row."""
+    """What to write into the output column, by sheet row, and the program that decided it."""
 
     values: dict[int, str] = field(default_factory=dict)
     unsure: dict[int, tuple[str | None, ...]] = field(default_factory=dict)
     undefined: list[int] = field(default_factory=list)
+    program: Any = None
 
     def marked(self) -> list[int]:
         """The rows to colour: unsure and undefined, in sheet order."""
@@ -96,7 +99,7 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
         names = ", ".join(cell_name(typed[i], out) for i in indexes if 0 <= i < len(typed))
         raise restate(error, f"check {names}") from error
     results = {row: program(row) for row in distinct}
-    fill = ColumnFill()
+    fill = ColumnFill(program=program)
     by_row: dict[Row, list[int]] = {}
     for r in targets:
         by_row.setdefault(rows[r], []).append(r)
@@ -110,6 +113,18 @@ def decide_fill(cells: Cells, plan: FillPlan, session: Any, formula_rows: frozen
                 if r in fill.values:
                     fill.unsure[r] = tuple(unsure.outputs)
     return fill
+
+
+def decide_formulas(plan: FillPlan, fill: ColumnFill) -> dict[int, str]:
+    """The live Excel formula for every cell ``fill`` writes, by sheet row, reading
+    the row's input cells: the same cells as the values, only what goes in differs.
+
+    Raises the ``ExportError`` (naming the step) of a program with no formula.
+    """
+    from flashfill.table.formulas import row_formulas
+
+    formula = row_formulas(fill.program, [column_name(c) for c in plan.input_columns])
+    return {r: formula(r) for r in fill.values}
 
 
 def runs(rows: Sequence[int]) -> Iterator[list[int]]:
@@ -141,12 +156,14 @@ def unsure_note(readings: Sequence[str | None], chosen: str) -> str:
     return text + " Type the right value to teach it."
 
 
-def report(plan: FillPlan, fill: ColumnFill) -> FillReport:
-    """Sum up a fill for the user."""
+def report(plan: FillPlan, fill: ColumnFill, formulas: bool = False) -> FillReport:
+    """Sum up a fill for the user; ``formulas`` when live formulas were written instead of values."""
     col = plan.output_column
     unsure = tuple(cell_name(r, col) for r in sorted(fill.unsure))
     undefined = tuple(cell_name(r, col) for r in fill.undefined)
-    message = f"Flash Fill: filled {len(fill.values)} cell{'s' if len(fill.values) != 1 else ''}"
+    count = len(fill.values)
+    plural = "s" if count != 1 else ""
+    message = f"Flash Fill: wrote {count} formula{plural}" if formulas else f"Flash Fill: filled {count} cell{plural}"
     if unsure:
         message += f", {len(unsure)} to check (yellow)"
     if undefined:

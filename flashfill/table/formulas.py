@@ -4,6 +4,7 @@ are decided exactly as for values (`Filler`); only what is written differs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from flashfill.table.columns import Choice, letter
@@ -20,26 +21,42 @@ class FormulaFiller(Filler):
 
     def __init__(self, learned: Learned, report: Report, choice: Choice, where: str) -> None:
         super().__init__(learned, report, len(choice.inputs))
-        self.write = excel_formulas(learned.program, where)
-        self.inputs = tuple(letter(i) for i in choice.inputs)
+        self.write = excel_formulas(learned.program, [letter(i) for i in choice.inputs], where)
 
     def __call__(self, number: int, values: Inputs) -> Outcome:
         value, outputs = super().__call__(number, values)
         if value is None:
             return value, outputs
-        return self.write([f"{column}{number}" for column in self.inputs]), outputs
+        return self.write(number), outputs
 
 
-def excel_formulas(program: Any, where: str):
-    """``cells -> formula`` as an .xlsx stores it, or a `TableError` naming the step with none."""
-    from flashfill.codegen import ExportError, formula_writer
+def row_formulas(program: Any, columns: Sequence[str]) -> Callable[[int], str]:
+    """``row -> formula``: the live Excel formula computing the program in that sheet row
+    from its input cells, one column letter per input (as Excel shows it, in English).
+    The CLI and the Excel add-in both build their formulas here. An ``ExportError``
+    names the step that has no formula.
+
+    >>> import flashfill
+    >>> formula = row_formulas(flashfill.learn([("ab", "AB")]), ["C"])
+    >>> formula(2), formula(7)
+    ('=UPPER(C2)', '=UPPER(C7)')
+    """
+    from flashfill.codegen import formula_writer
+
+    write = formula_writer(program, "excel")
+    return lambda row: write([f"{column}{row}" for column in columns])
+
+
+def excel_formulas(program: Any, columns: Sequence[str], where: str) -> Callable[[int], str]:
+    """``row -> formula`` as an .xlsx stores it, or a `TableError` naming the step with none."""
+    from flashfill.codegen import ExportError
     from flashfill.codegen.excel import stored
 
     try:
-        write = formula_writer(program, "excel")
+        formula = row_formulas(program, columns)
     except ExportError as error:
         raise TableError(f"{where}: {error}; fill without --formulas to write the values") from None
-    return lambda cells: stored(write(cells))
+    return lambda row: stored(formula(row))
 
 
 def export_text(program: Any, headers: list[str], choice: Choice, row: int, where: str,
