@@ -84,16 +84,16 @@ REGISTRATION = textwrap.dedent(
     import xlwings.udfs as xu
     xw.func, xw.arg, xw.ret = xu.xlfunc, xu.xlarg, xu.xlret
     sys.path.insert(0, sys.argv[1])
-    from flashfill_addin import udfs
+    import flashfill_addin  # the module xlwings imports: UDF_MODULES is the add-in's name
     out = io.StringIO()
-    xu.generate_vba_wrapper("flashfill_addin", udfs, out, types.SimpleNamespace(Name="flashfill_addin.xlam"))
-    meta = {f: getattr(udfs, f).__xlfunc__ for f in ("FLASHFILL", "FLASHFILL_EXPLAIN")}
+    xu.generate_vba_wrapper("flashfill_addin", flashfill_addin, out, types.SimpleNamespace(Name="flashfill_addin.xlam"))
+    meta = {f: getattr(flashfill_addin, f).__xlfunc__ for f in ("FLASHFILL", "FLASHFILL_EXPLAIN", "FLASHFILL_FORMULA")}
     print(json.dumps({"vba": out.getvalue(), "meta": meta}, default=str))
     """
 )
 
 
-def test_xlwings_windows_decorators_register_both_functions() -> None:
+def test_xlwings_windows_decorators_register_the_three_functions() -> None:
     done = subprocess.run(
         [sys.executable, "-c", REGISTRATION, str(ADDIN)], capture_output=True, text=True, check=True
     )
@@ -101,10 +101,12 @@ def test_xlwings_windows_decorators_register_both_functions() -> None:
     vba = result["vba"]
     assert "Function FLASHFILL(inputs, outputs)" in vba
     assert "Function FLASHFILL_EXPLAIN(inputs, outputs)" in vba
+    assert "Function FLASHFILL_FORMULA(inputs, outputs)" in vba
     assert 'XLPy.CallUDF("flashfill_addin", "FLASHFILL", Array(inputs, outputs), ActiveWorkbook, Application.Caller)' in vba
-    for name in ("FLASHFILL", "FLASHFILL_EXPLAIN"):
+    for name in ("FLASHFILL", "FLASHFILL_EXPLAIN", "FLASHFILL_FORMULA"):
         meta = result["meta"][name]
         assert meta["category"] == "Flash Fill"
         assert [a["name"] for a in meta["args"]] == ["inputs", "outputs"]
-        assert all(a["options"] == {"ndim": 2} for a in meta["args"])
+        wanted = {"convert": "range"} if name == "FLASHFILL_FORMULA" else {"ndim": 2}  # its cells' addresses
+        assert all(a["options"] == wanted for a in meta["args"]), meta["args"]
         assert meta["ret"]["options"] == {}
