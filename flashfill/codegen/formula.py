@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from flashfill.errors import ExportError
 
 from . import ir
+from .formula_numbers import NumberFormulas
 from .patterns import Pattern, render
 
 #: Longest text constant a formula may hold in one piece (Excel's limit).
@@ -28,13 +29,14 @@ VALUES = ("reading a date or a number out of text has no exact formula yet: the 
 @dataclass(frozen=True, slots=True)
 class Dialect:
     """How one spreadsheet spells what the shared printer cannot: its argument
-    separator, its regex engine and its two regex operations."""
+    separator, its regex engine and its three regex operations."""
 
     name: str
     separator: str
     engine: str
     extract: str  # format with {text}, {pattern}, {sep}: the first match, an error if none
     test: str  # the same, true when there is a match
+    replace: str  # format with {text}, {pattern}, {replacement}, {sep}: every match replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,9 @@ class FormulaPrinter:
             return "&".join(self.text(p) for p in node.parts) or '""'
         if isinstance(node, ir.Choice):
             return self.choice(node)
-        if isinstance(node, (ir.WriteNumber, ir.WriteMoment)):
+        if isinstance(node, ir.WriteNumber):
+            return NumberFormulas(self).write(node)
+        if isinstance(node, ir.WriteMoment):
             raise ExportError(VALUES)
         assert isinstance(node, ir.Repeat)
         raise ExportError("it repeats for each match, and a formula cannot loop")
