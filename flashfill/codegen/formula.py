@@ -22,6 +22,8 @@ from .patterns import Pattern, render
 
 #: Longest text constant a formula may hold in one piece (Excel's limit).
 MAX_STRING = 255
+#: Longest formula a cell takes (Excel's limit; Calc refuses formulas not much longer).
+MAX_FORMULA = 8192
 VALUES = ("reading a date or a number out of text has no exact formula yet: the formats this program reads "
           "are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
 
@@ -98,6 +100,8 @@ class FormulaPrinter:
         body = self.result(node)
         if ir.can_fail(node):
             body = f'IFERROR({body}{self.sep}"")'
+        if len(body) >= MAX_FORMULA:
+            raise ExportError(f"its formula would be {len(body) + 1} characters long, and a cell takes {MAX_FORMULA}")
         return "=" + body
 
     def result(self, node: ir.Text) -> str:

@@ -15,8 +15,8 @@ What is assumed: the spreadsheet holds integers up to 10^14 exactly in every ste
 the translation is exact while a number has at most 14 significant digits and the
 integers it becomes — the number times its factor, and the number in units of the
 rounding step or of the last decimal written — stay below 10^14 (15 digits would
-already let INT and ROUND in Calc round before they cut). Formats of significant
-digits or scientific notation have no formula here and raise `ExportError`.
+already let INT and ROUND in Calc round before they cut). Scientific notation has no
+formula here and raises `ExportError`.
 """
 
 from __future__ import annotations
@@ -159,10 +159,10 @@ class NumberFormulas:
         fmt: NumberFormat = node.format
         if fmt.exponent:
             raise ExportError("a number written in scientific notation has no exact formula yet")
-        if fmt.significant:
-            raise ExportError("a number written with so many significant digits has no exact formula yet")
         value = self.value(node.value)
-        minimal = fmt.decimals == MINIMAL
+        if fmt.significant:
+            value = self.significant(value, fmt.significant)
+        minimal = fmt.decimals == MINIMAL or fmt.significant > 0
         point = _escaped(fmt.point)
         if minimal:
             # Every digit of N, the zeros of a positive power, the mark before the last -e digits.
@@ -191,6 +191,14 @@ class NumberFormulas:
         if value.check:
             text = self.call("IF", value.check, text, "NA()")
         return text
+
+    def significant(self, value: Value, count: int) -> Value:
+        """The value rounded (halves away from zero) to ``count`` significant digits: its
+        integer cut to that many digits, the power raised by the digits cut."""
+        length = self.call("LEN", self.call("FIXED", self.call("ABS", value.digits), 0, "TRUE"))
+        cut = self.call("MAX", f"{length}-{count}", 0)
+        digits = self.call("ROUND", f"{value.digits}/10^{cut}", 0)
+        return Value(digits, f"({value.power}+{cut})", value.check)
 
     def with_mark(self, text: str, decimals: Power, mark: str) -> str:
         """The digits of ``text`` (an integer, perhaps with a minus) with ``mark`` before
