@@ -15,8 +15,8 @@ What is assumed: the spreadsheet holds integers up to 10^14 exactly in every ste
 the translation is exact while a number has at most 14 significant digits and the
 integers it becomes — the number times its factor, and the number in units of the
 rounding step or of the last decimal written — stay below 10^14 (15 digits would
-already let INT and ROUND in Calc round before they cut). Scientific notation has no
-formula here and raises `ExportError`.
+already let INT and ROUND in Calc round before they cut). A formula longer than a
+cell takes raises `ExportError` (`formula.MAX_FORMULA`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from flashfill.errors import ExportError
 from flashfill.language.values import number_parsing
 from flashfill.language.values.number_format import MINIMAL, NumberFormat
 
@@ -157,9 +156,9 @@ class NumberFormulas:
     def write(self, node: ir.WriteNumber) -> str:
         """The number written in the node's format (``NumberFormat.render``)."""
         fmt: NumberFormat = node.format
-        if fmt.exponent:
-            raise ExportError("a number written in scientific notation has no exact formula yet")
         value = self.value(node.value)
+        if fmt.exponent:
+            return self.scientific(value, fmt)
         if fmt.significant:
             value = self.significant(value, fmt.significant)
         minimal = fmt.decimals == MINIMAL or fmt.significant > 0
@@ -191,6 +190,29 @@ class NumberFormulas:
         if value.check:
             text = self.call("IF", value.check, text, "NA()")
         return text
+
+    def scientific(self, value: Value, fmt: NumberFormat) -> str:
+        """The value as a mantissa of one digit before the mark and a power of ten
+        (``NumberFormat._scientific``): with d decimals, the value cut to d+1 significant
+        digits, whose digits are the mantissa's (a carry, 9.99 → 10.0, lengthens them
+        by one, and the power grows by one with their count)."""
+        q, point = self.printer.string, fmt.point
+        if fmt.decimals != MINIMAL:
+            value = self.significant(value, fmt.decimals + 1)
+            digits = f'{self.call("FIXED", value.digits, 0, "TRUE")}&{q("0" * (fmt.decimals + 1))}'
+            after = "([0-9]{%d})" % fmt.decimals if fmt.decimals else ""
+            mantissa = self.replace(digits, rf"^(-?[0-9]){after}[0-9]*\z", "$1" + (point + "$2" if fmt.decimals else ""))
+        else:
+            digits = self.call("FIXED", value.digits, 0, "TRUE")
+            mantissa = self.replace(digits, r"^(-?[0-9])([0-9]*?)0*\z", "$1" + point + "$2")
+            mantissa = self.replace(mantissa, rf"{_escaped(point)}\z", "")
+        mantissa = self.replace(mantissa, r"^-(?=[^1-9]*\z)", "")
+        length = self.call("LEN", self.call("FIXED", self.call("ABS", value.digits), 0, "TRUE"))
+        power = f"({length}-1+{value.power})*({value.digits}<>0)&{q('')}"
+        if fmt.exponent == "E+":
+            power = self.replace(self.replace(power, "^(?!-)", "+"), r"(?<=^[-+])(?=[0-9]\z)", "0")
+        text = f'{mantissa}&{q("E")}&{power}'
+        return self.call("IF", value.check, text, "NA()") if value.check else text
 
     def significant(self, value: Value, count: int) -> Value:
         """The value rounded (halves away from zero) to ``count`` significant digits: its
