@@ -180,7 +180,8 @@ def test_random_programs_compute_the_same_in_calc(office, random_cases, dialect)
     assert all(TOO_LONG in error for error in refused) and len(refused) <= 3, refused
     if dialect == "excel":
         for program, _ in random_cases[:250]:
-            check_excel_syntax(program.to_formula(["A2", "B2"][: program.columns], "excel"))
+            if exports(program, "excel"):
+                check_excel_syntax(program.to_formula(["A2", "B2"][: program.columns], "excel"))
         values = calc_values(office, jobs, lambda p, cells: excel_as_calc(to_formula(p, cells, "excel")))
     else:
         values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))
