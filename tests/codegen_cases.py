@@ -12,6 +12,7 @@ are left out of the alphabet on purpose: the README names them.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import random
 from decimal import Decimal
 
@@ -349,11 +350,21 @@ def random_value_rows(rng: random.Random, count: int, numbers: bool | None = Non
 FORMULA_INTEGERS = 10**14
 
 
+def _digit_run(count: int) -> SubStr:
+    """The first (1) or last (-1) run of digits of column 1 (the number token)."""
+    digits = TokenSeq((Token("class", "digits"),))
+    return SubStr(0, Pos(TokenSeq(), digits, count), Pos(digits, TokenSeq(), count))
+
+
 def random_number_program(rng: random.Random) -> Program:
     """One to three cases of number atoms among constants, guarded by tokens (a formula
-    has no test of a value's kind yet)."""
+    has no test of a value's kind yet); a number is read from the whole column, the
+    text after its first colon, or its first or last run of digits."""
     def trace() -> Concatenate:
-        atoms = [random_number_atom(rng)]
+        atom = random_number_atom(rng)
+        if rng.random() < 0.25:
+            atom = dataclasses.replace(atom, source=_digit_run(rng.choice((1, -1))))
+        atoms = [atom]
         if rng.random() < 0.3:
             atoms.insert(rng.randint(0, 1), ConstStr(rng.choice(("~", " to ", "$"))))
         return Concatenate(tuple(atoms))

@@ -29,6 +29,7 @@ from flashfill.language.values import number_parsing
 from flashfill.language.values.number_format import MINIMAL, NumberFormat
 
 from . import ir
+from .patterns import TOKEN_CLASSES
 from .value_regex import respell
 
 if TYPE_CHECKING:
@@ -56,6 +57,19 @@ def integer_and_power(numeral: str) -> tuple[int, int]:
     sign, digits, exponent = Decimal(numeral).normalize().as_tuple()
     assert not sign and isinstance(exponent, int)
     return int("".join(map(str, digits))), exponent
+
+
+def digit_run(node: ir.Text) -> bool:
+    """Whether ``node`` is the first or the last whole run of digits of a column (the
+    language's number token), whose text is digits only.
+
+    >>> digit_run(ir.FirstMatch(0, (TOKEN_CLASSES["digits"], "+"))), digit_run(ir.Whole(0))
+    (True, False)
+    """
+    if not isinstance(node, ir.FirstMatch):
+        return False
+    digit = TOKEN_CLASSES["digits"]
+    return node.pattern in ((digit, "+"), (digit, "+", "(?!(?s:.*)", digit, ")"))
 
 
 def _add(power: Power, k: int) -> Power:
@@ -119,6 +133,9 @@ class NumberFormulas:
     def read(self, node: ir.ReadNumber) -> Value:
         """The text's number, when the whole text spells one (``number_parsing.parse_number``)."""
         text, point = self.printer.text(node.text), node.point
+        if digit_run(node.text):
+            # A run of digits has no sign, mark or exponent: a number when its digits are ASCII.
+            return Value(self.call("VALUE", text), 0, self.test(text, r"^[0-9]+\z"))
         whole = respell(number_parsing._whole(point).pattern).numbered
         p = _escaped(point)
         # At most one sign before the digits, and a parenthesis only with its partner.
@@ -141,8 +158,8 @@ class NumberFormulas:
             top = f"{value.digits}*10^{self.call('MAX', power, 0)}"
             bottom = f"10^{self.call('MAX', _negated(power), 0)}"
             bottom = bottom if step == 1 else f"{step}*{bottom}"
-        if bottom == "1":
-            return f"({top})"
+        if bottom == "1":  # a whole number of units already: only "next" moves it
+            return f"({top}+1)" if mode == "next" else f"({top})"
         quotient = f"({top})/({bottom})"
         if mode == "nearest":
             return self.call("ROUND", quotient, 0)
