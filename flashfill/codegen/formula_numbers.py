@@ -87,7 +87,14 @@ def _escaped(mark: str) -> str:
 
 
 class NumberFormulas:
-    """Spells the number value nodes for one formula printer (its dialect and cells)."""
+    """Spells the number value nodes for one formula printer (its dialect and cells).
+
+    >>> from flashfill.codegen.libreoffice import formula
+    >>> run = ir.FirstMatch(0, (TOKEN_CLASSES["digits"], "+"))  # the first number of A2
+    >>> print(formula(ir.WriteNumber(ir.ReadNumber(run, "."), NumberFormat(0, ",")), ["A2"]))
+    =IFERROR(IF(NOT(ISNA(REGEX(REGEX(A2;"\\d+");"^[0-9]+\\z")));REGEX(REGEX(FIXED((VALUE(REGEX(A2;"\\d+")));0;TRUE);\
+"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)";"$0,";"g");NA());"")
+    """
 
     def __init__(self, printer: "FormulaPrinter") -> None:
         self.printer = printer
@@ -218,7 +225,8 @@ class NumberFormulas:
             value = self.significant(value, fmt.decimals + 1)
             digits = f'{self.call("FIXED", value.digits, 0, "TRUE")}&{q("0" * (fmt.decimals + 1))}'
             after = "([0-9]{%d})" % fmt.decimals if fmt.decimals else ""
-            mantissa = self.replace(digits, rf"^(-?[0-9]){after}[0-9]*\z", "$1" + (point + "$2" if fmt.decimals else ""))
+            keep = "$1" + (point + "$2" if fmt.decimals else "")
+            mantissa = self.replace(digits, rf"^(-?[0-9]){after}[0-9]*\z", keep)
         else:
             digits = self.call("FIXED", value.digits, 0, "TRUE")
             mantissa = self.replace(digits, r"^(-?[0-9])([0-9]*?)0*\z", "$1" + point + "$2")
@@ -243,7 +251,7 @@ class NumberFormulas:
         """The digits of ``text`` (an integer, perhaps with a minus) with ``mark`` before
         the last ``decimals`` of them, zeros added in front so one stays before it."""
         if isinstance(decimals, int):
-            padded = self.replace(text, "^(-?)", "$1" + "0" * decimals)
+            padded = self.replace(text, "^(-?)", "$1" + "0" * decimals) if decimals else text
             return self.replace(padded, "^(-?)0*([0-9]+?)([0-9]{%d})\\z" % decimals, "$1$2" + mark + "$3")
         q = self.printer.string
         padded = self.replace_by(text, q("^(-?)"), f'{q("$1")}&{self.call("REPT", q("0"), decimals)}')
