@@ -24,6 +24,10 @@ from .patterns import Pattern, render
 MAX_STRING = 255
 #: Longest formula a cell takes (Excel's limit; Calc refuses formulas not much longer).
 MAX_FORMULA = 8192
+#: The longest cell reference, and the formulas too short to reach MAX_FORMULA with it
+#: (each reference is 2 characters or more, and grows by 10 at most).
+LONGEST_REFERENCE = "$XFD$1048576"
+SHORT_FORMULA = 1000
 VALUES = ("reading a date or a number out of text has no exact formula yet: the formats this program reads "
           "are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
 
@@ -96,13 +100,19 @@ class FormulaPrinter:
         self.sep = dialect.separator
 
     def formula(self, node: ir.Text) -> str:
-        """``=…`` for the whole program: ⊥ rows give an empty text."""
-        body = self.result(node)
-        if ir.can_fail(node):
-            body = f'IFERROR({body}{self.sep}"")'
-        if len(body) >= MAX_FORMULA:
-            raise ExportError(f"its formula would be {len(body) + 1} characters long, and a cell takes {MAX_FORMULA}")
+        """``=…`` for the whole program: ⊥ rows give an empty text. One too long for a cell
+        with the longest cell references is refused, so that every row of a sheet has one."""
+        body = self.body(node)
+        if len(body) > SHORT_FORMULA:
+            longest = len(FormulaPrinter(self.dialect, [LONGEST_REFERENCE] * len(self.cells)).body(node))
+            if max(longest, len(body)) >= MAX_FORMULA:
+                raise ExportError(f"its formula would be up to {longest + 1} characters long, and a cell takes "
+                                  f"{MAX_FORMULA}")
         return "=" + body
+
+    def body(self, node: ir.Text) -> str:
+        body = self.result(node)
+        return f'IFERROR({body}{self.sep}"")' if ir.can_fail(node) else body
 
     def result(self, node: ir.Text) -> str:
         """``node`` as the value of a cell: a bare reference to an empty cell would show 0."""
