@@ -147,8 +147,7 @@ class NumberFormulas:
         p = _escaped(point)
         # At most one sign before the digits, and a parenthesis only with its partner.
         valid = rf"^(?![^0-9{p}]*[-+−][^0-9{p}]*[-+−])(?![^(]*\))(?![^(]*\([^)]*\z)(?:{whole})\z"
-        negative = self.call("OR", self.call("ISNUMBER", self.call("FIND", '"("', text)),
-                             self.test(text, rf"^[^0-9{p}]*[-−]"))
+        negative = self.test(text, rf"^[^0-9{p}]*[-−(]")  # a minus or a parenthesis before the digits
         digits = self.replace(self.extract(text, number_parsing._NUMBER[point]), "[^0-9]", "")
         fraction = self.call("IFERROR", self.call("LEN", self.extract(text, rf"(?<={p})[0-9]+")), 0)
         up = self.call("IFERROR", self.call("VALUE", self.extract(text, r"(?<=[0-9][eE]|[0-9][eE]\+)[0-9]+")), 0)
