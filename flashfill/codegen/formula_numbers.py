@@ -15,9 +15,13 @@ What is assumed: the spreadsheet holds integers up to 10^14 exactly in every ste
 the translation is exact while a number has at most 14 significant digits and the
 integers it becomes — the number times its factor, and the number in units of the
 rounding step or of the last decimal written — stay below 10^14 (15 digits would
-already let INT and ROUND in Calc round before they cut). A formula longer than a
-cell takes raises `ExportError` (`formula.MAX_FORMULA`).
+already let INT and ROUND in Calc round before they cut). A number read with more
+significant digits, or written with more digits than that in a fixed count of
+decimals, is an error (a blank cell) rather than digits a spreadsheet cannot hold
+(a 16-digit card number stays blank, it is not written with its last digits changed).
+A formula longer than a cell takes raises `ExportError` (`formula.MAX_FORMULA`).
 """
+
 
 from __future__ import annotations
 
@@ -36,6 +40,11 @@ if TYPE_CHECKING:
     from .formula import FormulaPrinter
 
 Power = int | str
+
+#: The most significant digits a formula's integers hold exactly.
+EXACT_DIGITS = 14
+#: A run of digits with at most ``EXACT_DIGITS`` significant ones (leading zeros aside).
+_EXACT = r"^0*[0-9]{1,%d}\z" % EXACT_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +101,8 @@ class NumberFormulas:
     >>> from flashfill.codegen.libreoffice import formula
     >>> run = ir.FirstMatch(0, (TOKEN_CLASSES["digits"], "+"))  # the first number of A2
     >>> print(formula(ir.WriteNumber(ir.ReadNumber(run, "."), NumberFormat(0, ",")), ["A2"]))
-    =IFERROR(IF(NOT(ISNA(REGEX(REGEX(A2;"\\d+");"^[0-9]+\\z")));REGEX(REGEX(FIXED((VALUE(REGEX(A2;"\\d+")));0;TRUE);\
-"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)";"$0,";"g");NA());"")
+    =IFERROR(IF(NOT(ISNA(REGEX(REGEX(A2;"\\d+");"^0*[0-9]{1,14}\\z")));REGEX(REGEX(REGEX(FIXED((VALUE(REGEX(A2;"\\d+")));0;\
+TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)";"$0,";"g");NA());"")
     """
 
     def __init__(self, printer: "FormulaPrinter") -> None:
@@ -142,13 +151,14 @@ class NumberFormulas:
         text, point = self.printer.text(node.text), node.point
         if digit_run(node.text):
             # A run of digits has no sign, mark or exponent: a number when its digits are ASCII.
-            return Value(self.call("VALUE", text), 0, self.test(text, r"^[0-9]+\z"))
+            return Value(self.call("VALUE", text), 0, self.test(text, _EXACT))
         whole = respell(number_parsing._whole(point).pattern).numbered
         p = _escaped(point)
         # At most one sign before the digits, and a parenthesis only with its partner.
         valid = rf"^(?![^0-9{p}]*[-+−][^0-9{p}]*[-+−])(?![^(]*\))(?![^(]*\([^)]*\z)(?:{whole})\z"
         negative = self.test(text, rf"^[^0-9{p}]*[-−(]")  # a minus or a parenthesis before the digits
         digits = self.replace(self.extract(text, number_parsing._NUMBER[point]), "[^0-9]", "")
+        digits = self.extract(digits, _EXACT)  # an error beyond the digits a spreadsheet holds
         fraction = self.call("IFERROR", self.call("LEN", self.extract(text, rf"(?<={p})[0-9]+")), 0)
         up = self.call("IFERROR", self.call("VALUE", self.extract(text, r"(?<=[0-9][eE]|[0-9][eE]\+)[0-9]+")), 0)
         down = self.call("IFERROR", self.call("VALUE", self.extract(text, r"(?<=[0-9][eE]-)[0-9]+")), 0)
@@ -198,6 +208,7 @@ class NumberFormulas:
         else:
             decimals = fmt.decimals
             text = self.call("FIXED", self.units(value, _add(value.power, fmt.decimals), 1, "nearest"), 0, "TRUE")
+            text = self.extract(text, r"^-?[0-9]{1,%d}\z" % EXACT_DIGITS)  # as many digits as are held exactly
         if minimal or decimals:
             text = self.with_mark(text, decimals, fmt.point)
         text = self.replace(text, r"^-(?=[^1-9]*\z)", "")  # no sign on a zero
