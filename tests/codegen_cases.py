@@ -12,7 +12,9 @@ are left out of the alphabet on purpose: the README names them.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import random
+from decimal import Decimal
 
 from flashfill.language import (
     FIXED_TOKENS,
@@ -36,6 +38,7 @@ from flashfill.language.values.date_rounding import DATE_MODES, UNITS
 from flashfill.language.values.kinds import KINDS, HasValue
 from flashfill.language.values.moments import ORDERS, Moment
 from flashfill.language.values.number_format import EXPONENTS, MINIMAL, SEPARATORS
+from flashfill.language.values.number_parsing import parse_number
 from flashfill.language.values.rounding import MODES
 
 ALPHABET = (
@@ -339,3 +342,87 @@ def random_value_rows(rng: random.Random, count: int, numbers: bool | None = Non
             text = rng.choice(("total: ", "due:", "x: ")) + text
         rows.append((text,))
     return rows
+
+
+# ------------------------------------------------------ numbers in formulas
+
+#: Integers a formula's number steps hold exactly (`flashfill.codegen.formula_numbers`).
+FORMULA_INTEGERS = 10**14
+
+
+def _digit_run(count: int) -> SubStr:
+    """The first (1) or last (-1) run of digits of column 1 (the number token)."""
+    digits = TokenSeq((Token("class", "digits"),))
+    return SubStr(0, Pos(TokenSeq(), digits, count), Pos(digits, TokenSeq(), count))
+
+
+def random_number_program(rng: random.Random) -> Program:
+    """One to three cases of number atoms among constants, guarded by tokens (a formula
+    has no test of a value's kind yet); a number is read from the whole column, the
+    text after its first colon, or its first or last run of digits."""
+    def trace() -> Concatenate:
+        atom = random_number_atom(rng)
+        if rng.random() < 0.25:
+            atom = dataclasses.replace(atom, source=_digit_run(rng.choice((1, -1))))
+        atoms = [atom]
+        if rng.random() < 0.3:
+            atoms.insert(rng.randint(0, 1), ConstStr(rng.choice(("~", " to ", "$"))))
+        return Concatenate(tuple(atoms))
+
+    cases = [trace() for _ in range(rng.choice((1, 1, 1, 2, 3)))]
+    if len(cases) == 1:
+        return Program(Switch(((Guard(), cases[0]),)), 1)
+    guards = [random_guard(rng) for _ in cases]
+    if rng.random() < 0.5:
+        guards[-1] = Guard()
+    return Program(Switch(tuple(zip(guards, cases))), 1)
+
+
+def random_number_programs(seed: int, count: int) -> list[Program]:
+    rng = random.Random(seed)
+    return [random_number_program(rng) for _ in range(count)]
+
+
+def random_number_rows(rng: random.Random, count: int) -> list[tuple[str]]:
+    """Numbers as people type them (at most 14 significant digits), after a label now and
+    then, and noise."""
+    rows = []
+    for _ in range(count):
+        text = random_number_text(rng, 14) if rng.random() < 0.9 else _random_text(rng)
+        if rng.random() < 0.1:
+            text = rng.choice(("total: ", "due:", "x: ")) + text
+        rows.append((text,))
+    return rows
+
+
+def _integers_of(atom: FormatNumber, text: str) -> list[Decimal]:
+    """The integers a formula computes the atom's number with on a text (see
+    `flashfill.codegen.formula_numbers`): its digits, times the factor's, and the
+    number in units of the rounding step and of the last decimal written."""
+    value = parse_number(text, atom.point)
+    if value is None:
+        return []
+    digits = Decimal(int("".join(map(str, value.as_tuple().digits))))
+    factor = Decimal(atom.factor).normalize() if atom.factor else Decimal(1)
+    found = [digits, digits * int("".join(map(str, factor.as_tuple().digits)))]
+    scaled = (value * Decimal(atom.factor) if atom.factor else value).scaleb(atom.scale)
+    if atom.step:
+        place = Decimal(1).scaleb(Decimal(atom.step).normalize().as_tuple().exponent)
+        rounded = atom.transform(value)
+        found += [scaled / place, rounded / place] if rounded is not None else [scaled / place]
+        scaled = rounded if rounded is not None else scaled
+    if atom.format.decimals != MINIMAL:
+        found.append(scaled.scaleb(atom.format.decimals))
+    return found
+
+
+def within_formula_integers(program: Program, row: tuple[str, ...]) -> bool:
+    """Whether every number atom of the program computes with integers a formula holds
+    exactly on this row (rows beyond are no number a spreadsheet holds)."""
+    for _, trace in program.switch.cases:
+        for atom in trace.atoms:
+            if isinstance(atom, FormatNumber):
+                text = atom.source.evaluator()(row, 0)
+                if text is not None and any(abs(n) >= FORMULA_INTEGERS for n in _integers_of(atom, text)):
+                    return False
+    return True

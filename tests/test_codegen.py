@@ -149,3 +149,24 @@ def test_the_export_report_counts_programs_per_dialect(tmp_path, capsys):
     assert "mini             libreoffice         2        1       0         1    100.0 %       0" in out
     assert "1 × libreoffice: it repeats for each match, and a formula cannot loop" in out
     assert "1 × excel: it repeats for each match, and a formula cannot loop" in out
+
+
+def test_a_number_step_has_a_formula_storing_its_365_functions_with_their_prefix():
+    from flashfill.codegen.excel import stored
+    from flashfill.language.values import FormatNumber, NumberFormat
+
+    program = single(FormatNumber(SubStr(0, CPos(0), CPos(-1)), NumberFormat(2, ","), step="0.5"))
+    excel = program.to_formula(["A2"], "excel")
+    assert "REGEXREPLACE(" in excel and "_xlfn.REGEXREPLACE(" in stored(excel)
+    assert "TEXT(" not in excel  # writing depends on no locale's format codes
+    assert program.to_formula(["A2"], "libreoffice").startswith("=IFERROR(IF(NOT(ISNA(REGEX(A2;")
+
+
+def test_a_formula_longer_than_a_cell_takes_is_refused_with_its_length():
+    from flashfill.language.values import FormatNumber, NumberFormat
+
+    after_colon = SubStr(0, Pos(TokenSeq((Token("char", ":"),)), TokenSeq(), 1), CPos(-1))
+    atoms = tuple(FormatNumber(after_colon, NumberFormat(significant=3), factor=f"1.{k}", step="0.01")
+                  for k in range(1, 6))
+    with pytest.raises(ExportError, match=r"no excel formula: its formula would be up to \d+ characters long"):
+        single(*atoms).to_formula(["A2"], "excel")

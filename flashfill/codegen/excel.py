@@ -1,6 +1,7 @@
 """Excel formulas: the classic text functions wherever they are exact (so simple programs
-work in Excel 2010–2019 too), and Excel 365's ``REGEXEXTRACT``/``REGEXTEST`` (PCRE2) only
-for token positions and runs; ``,`` between arguments, as Excel shows them in English.
+work in Excel 2010–2019 too), and Excel 365's ``REGEXEXTRACT``/``REGEXTEST``/``REGEXREPLACE``
+(PCRE2) only for token positions and runs and for numbers read from text; ``,`` between
+arguments, as Excel shows them in English.
 
 >>> from flashfill.codegen import ir
 >>> formula(ir.Cased(ir.Whole(0), "upper"), ["A2"])
@@ -21,10 +22,11 @@ EXCEL = Dialect(
     engine="pcre2",
     extract="REGEXEXTRACT({text}{sep}{pattern})",
     test="REGEXTEST({text}{sep}{pattern})",
+    replace="REGEXREPLACE({text}{sep}{pattern}{sep}{replacement})",
 )
 
 #: Functions that exist only in Excel 365 (and Excel 2024 or later).
-EXCEL_365_FUNCTIONS = frozenset({"REGEXEXTRACT", "REGEXTEST"})
+EXCEL_365_FUNCTIONS = frozenset({"REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST"})
 
 
 def formula(node: ir.Text, cells: Sequence[str]) -> str:

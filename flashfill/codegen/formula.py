@@ -17,10 +17,17 @@ from dataclasses import dataclass
 from flashfill.errors import ExportError
 
 from . import ir
+from .formula_numbers import NumberFormulas
 from .patterns import Pattern, render
 
 #: Longest text constant a formula may hold in one piece (Excel's limit).
 MAX_STRING = 255
+#: Longest formula a cell takes (Excel's limit; Calc refuses formulas not much longer).
+MAX_FORMULA = 8192
+#: The longest cell reference, and the formulas too short to reach MAX_FORMULA with it
+#: (each reference is 2 characters or more, and grows by 10 at most).
+LONGEST_REFERENCE = "$XFD$1048576"
+SHORT_FORMULA = 1000
 VALUES = ("reading a date or a number out of text has no exact formula yet: the formats this program reads "
           "are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
 
@@ -28,13 +35,14 @@ VALUES = ("reading a date or a number out of text has no exact formula yet: the 
 @dataclass(frozen=True, slots=True)
 class Dialect:
     """How one spreadsheet spells what the shared printer cannot: its argument
-    separator, its regex engine and its two regex operations."""
+    separator, its regex engine and its three regex operations."""
 
     name: str
     separator: str
     engine: str
     extract: str  # format with {text}, {pattern}, {sep}: the first match, an error if none
     test: str  # the same, true when there is a match
+    replace: str  # format with {text}, {pattern}, {replacement}, {sep}: every match replaced
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +100,19 @@ class FormulaPrinter:
         self.sep = dialect.separator
 
     def formula(self, node: ir.Text) -> str:
-        """``=…`` for the whole program: ⊥ rows give an empty text."""
-        body = self.result(node)
-        if ir.can_fail(node):
-            body = f'IFERROR({body}{self.sep}"")'
+        """``=…`` for the whole program: ⊥ rows give an empty text. One too long for a cell
+        with the longest cell references is refused, so that every row of a sheet has one."""
+        body = self.body(node)
+        if len(body) > SHORT_FORMULA:
+            longest = len(FormulaPrinter(self.dialect, [LONGEST_REFERENCE] * len(self.cells)).body(node))
+            if max(longest, len(body)) >= MAX_FORMULA:
+                raise ExportError(f"its formula would be up to {longest + 1} characters long, and a cell takes "
+                                  f"{MAX_FORMULA}")
         return "=" + body
+
+    def body(self, node: ir.Text) -> str:
+        body = self.result(node)
+        return f'IFERROR({body}{self.sep}"")' if ir.can_fail(node) else body
 
     def result(self, node: ir.Text) -> str:
         """``node`` as the value of a cell: a bare reference to an empty cell would show 0."""
@@ -131,7 +147,9 @@ class FormulaPrinter:
             return "&".join(self.text(p) for p in node.parts) or '""'
         if isinstance(node, ir.Choice):
             return self.choice(node)
-        if isinstance(node, (ir.WriteNumber, ir.WriteMoment)):
+        if isinstance(node, ir.WriteNumber):
+            return NumberFormulas(self).write(node)
+        if isinstance(node, ir.WriteMoment):
             raise ExportError(VALUES)
         assert isinstance(node, ir.Repeat)
         raise ExportError("it repeats for each match, and a formula cannot loop")

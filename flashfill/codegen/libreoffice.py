@@ -1,5 +1,6 @@
 """LibreOffice Calc formulas: the classic text functions, and ``REGEX`` (ICU regular
-expressions) for token positions and runs; ``;`` between arguments, as Calc shows them.
+expressions) for token positions and runs and for numbers read from text; ``;`` between
+arguments, as Calc shows them.
 
 >>> from flashfill.codegen import ir
 >>> formula(ir.FirstMatch(0, ()), ["A2"]).startswith("=IFERROR(REGEX(A2;")
@@ -19,6 +20,7 @@ LIBREOFFICE = Dialect(
     engine="icu",
     extract="REGEX({text}{sep}{pattern})",
     test="NOT(ISNA(REGEX({text}{sep}{pattern})))",
+    replace='REGEX({text}{sep}{pattern}{sep}{replacement}{sep}"g")',
 )
 
 
