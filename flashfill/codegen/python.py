@@ -143,7 +143,7 @@ def python_source(node: ir.Text, explanation: str, names: Sequence[str], functio
         imports.add("import re")
     if "_characters" in printer.helpers:
         imports |= {"import functools", "import sys", "import unicodedata"}
-    imports = sorted(imports, key=lambda line: (line.startswith("from"), line))
+    imports = merged_imports(imports)
     helpers = [_HELPERS[name].strip("\n") for name in _HELPERS if name in printer.helpers]
     helpers += [python_values.source(name) for name in values]
     constants = [f"{c.name} = {python_class_source(c)}" for c in sorted(printer.classes, key=lambda c: c.name)]
@@ -173,6 +173,21 @@ def parameter_names(headers: Sequence[str] | None, columns: int) -> tuple[str, .
             name = f"{name}_{i + 1}"
         names.append(name)
     return tuple(names)
+
+
+def merged_imports(lines: set[str]) -> list[str]:
+    """Import lines sorted, plain ``import`` first, one ``from`` line per module with all its names.
+
+    >>> merged_imports({"from decimal import Decimal", "import re", "from decimal import ROUND_HALF_UP, Decimal"})
+    ['import re', 'from decimal import Decimal, ROUND_HALF_UP']
+    """
+    plain = sorted(line for line in lines if not line.startswith("from "))
+    names: dict[str, set[str]] = {}
+    for line in lines:
+        if line.startswith("from "):
+            module, imported = line[len("from "):].split(" import ")
+            names.setdefault(module, set()).update(name.strip() for name in imported.split(","))
+    return plain + [f"from {module} import {', '.join(sorted(names[module]))}" for module in sorted(names)]
 
 
 def _docstring(text: str) -> str:
