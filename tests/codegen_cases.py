@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import random
+from collections.abc import Callable
 from decimal import Decimal
 
 from flashfill.language import (
@@ -305,12 +306,13 @@ def random_date_atom(rng: random.Random) -> FormatDate:
                       rng.choice(DATE_MODES), shift)
 
 
-def random_value_program(rng: random.Random) -> Program:
-    """One to three cases of value atoms among constants and copies, guarded by value kinds and tokens."""
-    numbers = rng.random() < 0.55
-
+def random_atom_switch(
+    rng: random.Random, atom: Callable[[], FormatNumber | FormatDate], guard: Callable[[], Guard]
+) -> Program:
+    """One to three cases, each an ``atom()`` with a constant before or after it now and
+    then, each guarded by a ``guard()`` (the last one, half the time, by none)."""
     def trace() -> Concatenate:
-        atoms = [random_number_atom(rng) if numbers else random_date_atom(rng)]
+        atoms = [atom()]
         if rng.random() < 0.3:
             atoms.insert(rng.randint(0, 1), ConstStr(rng.choice(("~", " to ", "$"))))
         return Concatenate(tuple(atoms))
@@ -318,11 +320,21 @@ def random_value_program(rng: random.Random) -> Program:
     cases = [trace() for _ in range(rng.choice((1, 1, 1, 2, 3)))]
     if len(cases) == 1:
         return Program(Switch(((Guard(), cases[0]),)), 1)
-    guards = [Guard(((HasValue(0, rng.choice(KINDS), rng.random() < 0.3),),)) if rng.random() < 0.7
-              else random_guard(rng) for _ in cases]
+    guards = [guard() for _ in cases]
     if rng.random() < 0.5:
         guards[-1] = Guard()
     return Program(Switch(tuple(zip(guards, cases))), 1)
+
+
+def random_value_program(rng: random.Random) -> Program:
+    """One to three cases of value atoms among constants and copies, guarded by value kinds and tokens."""
+    numbers = rng.random() < 0.55
+    return random_atom_switch(
+        rng,
+        lambda: random_number_atom(rng) if numbers else random_date_atom(rng),
+        lambda: Guard(((HasValue(0, rng.choice(KINDS), rng.random() < 0.3),),)) if rng.random() < 0.7
+        else random_guard(rng),
+    )
 
 
 def random_value_programs(seed: int, count: int) -> list[Program]:
@@ -360,22 +372,13 @@ def random_number_program(rng: random.Random) -> Program:
     """One to three cases of number atoms among constants, guarded by tokens (a formula
     has no test of a value's kind yet); a number is read from the whole column, the
     text after its first colon, or its first or last run of digits."""
-    def trace() -> Concatenate:
-        atom = random_number_atom(rng)
+    def atom() -> FormatNumber:
+        drawn = random_number_atom(rng)
         if rng.random() < 0.25:
-            atom = dataclasses.replace(atom, source=_digit_run(rng.choice((1, -1))))
-        atoms = [atom]
-        if rng.random() < 0.3:
-            atoms.insert(rng.randint(0, 1), ConstStr(rng.choice(("~", " to ", "$"))))
-        return Concatenate(tuple(atoms))
+            drawn = dataclasses.replace(drawn, source=_digit_run(rng.choice((1, -1))))
+        return drawn
 
-    cases = [trace() for _ in range(rng.choice((1, 1, 1, 2, 3)))]
-    if len(cases) == 1:
-        return Program(Switch(((Guard(), cases[0]),)), 1)
-    guards = [random_guard(rng) for _ in cases]
-    if rng.random() < 0.5:
-        guards[-1] = Guard()
-    return Program(Switch(tuple(zip(guards, cases))), 1)
+    return random_atom_switch(rng, atom, lambda: random_guard(rng))
 
 
 def random_number_programs(seed: int, count: int) -> list[Program]:
