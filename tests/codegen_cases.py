@@ -285,9 +285,13 @@ def random_number_format(rng: random.Random) -> NumberFormat:
 
 def random_number_atom(rng: random.Random) -> FormatNumber:
     factor = rng.choice(("", "", "", "2.54", "0.453592369", "1.8", "1000", "0.125", "3"))
+    divisor = "" if factor else rng.choice(("", "", "25.4", "0.0254", "7", "43560", "0.453592", "8", "1.609344"))
     step = rng.choice(("", "", "", "1", "5", "10", "0.5", "0.25", "0.01", "1000", "3", "0.3"))
-    return FormatNumber(_value_source(rng), random_number_format(rng), rng.choice((".", ".", ",")),
-                        rng.choice((0, 0, 0, 0, 2, -2, 3, -3)), step, rng.choice(MODES), factor)
+    number_format = random_number_format(rng)
+    if divisor and number_format.decimals == MINIMAL and not number_format.significant:
+        number_format = dataclasses.replace(number_format, decimals=rng.choice((0, 2, 4)), exponent="")
+    return FormatNumber(_value_source(rng), number_format, rng.choice((".", ".", ",")),
+                        rng.choice((0, 0, 0, 0, 2, -2, 3, -3)), step, rng.choice(MODES), factor, divisor)
 
 
 def random_date_pattern(rng: random.Random) -> tuple[str, ...]:
@@ -409,6 +413,8 @@ def _integers_of(atom: FormatNumber, text: str) -> list[Decimal]:
     factor = Decimal(atom.factor).normalize() if atom.factor else Decimal(1)
     found = [digits, digits * int("".join(map(str, factor.as_tuple().digits)))]
     scaled = (value * Decimal(atom.factor) if atom.factor else value).scaleb(atom.scale)
+    if atom.divisor:
+        found.append(_long_division(atom, value, digits))
     if atom.step:
         place = Decimal(1).scaleb(Decimal(atom.step).normalize().as_tuple().exponent)
         rounded = atom.transform(value)
@@ -417,6 +423,25 @@ def _integers_of(atom: FormatNumber, text: str) -> list[Decimal]:
     if atom.format.decimals != MINIMAL:
         found.append(scaled.scaleb(atom.format.decimals))
     return found
+
+
+def _long_division(atom: FormatNumber, value: Decimal, digits: Decimal) -> Decimal:
+    """The remainder a formula's long division of a number by a divisor scales up
+    (``NumberFormulas.divided_units``): min(A, B)·10^J for the first rounding of the quotient."""
+    divisor = Decimal(atom.divisor).normalize()
+    d = Decimal(int("".join(map(str, divisor.as_tuple().digits))))
+    exponent = value.as_tuple().exponent + atom.scale - divisor.as_tuple().exponent
+    step = Decimal(atom.step).normalize() if atom.step else Decimal(1)
+    s = Decimal(int("".join(map(str, step.as_tuple().digits))))
+    if atom.step:
+        unit = step.as_tuple().exponent
+    elif atom.format.significant or atom.format.exponent:
+        count = atom.format.significant or atom.format.decimals + 1
+        unit = (digits / d).adjusted() + exponent - count + 1 if digits else exponent - count + 1
+    else:
+        unit = -atom.format.decimals
+    j = exponent - unit
+    return min(digits, s * d * Decimal(10) ** max(-j, 0)) * Decimal(10) ** max(j, 0)
 
 
 def within_formula_integers(program: Program, row: tuple[str, ...]) -> bool:

@@ -48,9 +48,10 @@ SUITES = ("sygus_pbe_slia", "bustle_new", "tde")
 
 #: Excel's functions (from its function list) that the excel dialect may write.
 EXCEL_FUNCTIONS = frozenset({
-    "ABS", "AND", "CHAR", "FIND", "FIXED", "IF", "IFERROR", "IFS", "INT", "ISNUMBER", "LEFT", "LEN", "LET", "LOWER",
-    "MAX", "MID", "NA", "NOT", "OR", "PROPER", "REGEXEXTRACT", "REGEXREPLACE", "REGEXTEST", "REPT", "RIGHT",
-    "ROUND", "SEARCH", "SUBSTITUTE", "TEXT", "TEXTAFTER", "TEXTBEFORE", "UPPER", "VALUE",
+    "ABS", "AND", "CHAR", "FALSE", "FIND", "FIXED", "IF", "IFERROR", "IFS", "INT", "ISNUMBER", "LEFT", "LEN", "LET",
+    "LOWER", "MAX", "MID", "MIN", "MOD", "NA", "NOT", "OR", "PROPER", "QUOTIENT", "REGEXEXTRACT", "REGEXREPLACE",
+    "REGEXTEST", "REPT", "RIGHT", "ROUND", "SEARCH", "SIGN", "SUBSTITUTE", "TEXT", "TEXTAFTER", "TEXTBEFORE", "UPPER",
+    "VALUE",
 })
 
 

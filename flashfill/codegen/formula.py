@@ -18,7 +18,7 @@ from flashfill.errors import ExportError
 
 from . import ir
 from .formula_numbers import NumberFormulas
-from .patterns import Pattern, render
+from .patterns import END, START, Pattern, render
 
 #: Longest text constant a formula may hold in one piece (Excel's limit).
 MAX_STRING = 255
@@ -266,5 +266,7 @@ class FormulaPrinter:
                 return self.call("ISNUMBER", self.call("FIND", needle, s))
             removed = f"{self.call('LEN', s)}-{self.call('LEN', self.call('SUBSTITUTE', s, needle, chr(34) * 2))}"
             return f"{removed}>={node.count * len(node.text)}"
+        if node.count > 1 and all(piece in (START, END) for piece in node.pattern):
+            return "FALSE()"  # the start (or the end) is there once: a regex repeating it would find it again
         pattern = node.pattern if node.count == 1 else ("(?s:(?:.*?",) + node.pattern + ("){%d})" % node.count,)
         return self.dialect.test.format(text=s, pattern=self.regex(pattern), sep=self.sep)

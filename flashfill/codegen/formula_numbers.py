@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from flashfill.errors import ExportError
 from flashfill.language.values import number_parsing
 from flashfill.language.values.number_format import MINIMAL, NumberFormat
 
@@ -43,18 +44,21 @@ Power = int | str
 
 #: The most significant digits a formula's integers hold exactly.
 EXACT_DIGITS = 14
+#: A quotient written with every digit it has: up to the 28 a Decimal holds.
+_ENDLESS = "a quotient written with all its decimals has more digits than a spreadsheet holds"
 #: A run of digits with at most ``EXACT_DIGITS`` significant ones (leading zeros aside).
 _EXACT = r"^0*[0-9]{1,%d}\z" % EXACT_DIGITS
 
 
 @dataclass(frozen=True, slots=True)
 class Value:
-    """A number in a formula: the integer ``digits`` times 10 to ``power``, defined when
-    ``check`` (a condition, "" for always) holds."""
+    """A number in a formula: the integer ``digits`` divided by the constant ``divisor``
+    times 10 to ``power``, defined when ``check`` (a condition, "" for always) holds."""
 
     digits: str
     power: Power
     check: str = ""
+    divisor: int = 1
 
 
 def integer_and_power(numeral: str) -> tuple[int, int]:
@@ -66,6 +70,27 @@ def integer_and_power(numeral: str) -> tuple[int, int]:
     sign, digits, exponent = Decimal(numeral).normalize().as_tuple()
     assert not sign and isinstance(exponent, int)
     return int("".join(map(str, digits))), exponent
+
+
+def reciprocal(divisor: int) -> tuple[int, int]:
+    """(m, k) with 1/divisor = m·10^-k when the divisor has no prime factor but 2 and 5,
+    else (0, 0).
+
+    >>> reciprocal(8), reciprocal(5), reciprocal(254)
+    ((125, 3), (2, 1), (0, 0))
+    """
+    rest, places = divisor, 0
+    while rest % 10 == 0:
+        rest, places = rest // 10, places + 1
+    twos = fives = 0
+    while rest % 2 == 0:
+        rest, twos = rest // 2, twos + 1
+    while rest % 5 == 0:
+        rest, fives = rest // 5, fives + 1
+    if rest != 1:
+        return 0, 0
+    k = max(twos, fives)
+    return 10 ** k // (2 ** twos * 5 ** fives), k + places
 
 
 def digit_run(node: ir.Text) -> bool:
@@ -139,6 +164,13 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
                 factor, factor_power = integer_and_power(node.factor)
                 digits = digits if factor == 1 else f"{digits}*{factor}"
                 power = _add(power, factor_power)
+            if node.divisor:
+                divisor, divisor_power = integer_and_power(node.divisor)
+                times, places = reciprocal(divisor)
+                if times:  # a divisor of twos and fives: a product by a short decimal
+                    return Value(digits if times == 1 else f"{digits}*{times}", _add(power, -divisor_power - places),
+                                 inner.check)
+                return Value(digits, _add(power, -divisor_power), inner.check, divisor)
             return Value(digits, power, inner.check)
         assert isinstance(node, ir.RoundNumber)
         inner = self.value(node.value)
@@ -167,6 +199,8 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
 
     def units(self, value: Value, power: Power, step: int, mode: str) -> str:
         """value / (step·10^(value's power - ``power``)) rounded to an integer in ``mode``."""
+        if value.divisor != 1:
+            return self.divided_units(value, power, step, mode)
         if isinstance(power, int):
             top = value.digits if power <= 0 else f"{value.digits}*10^{power}"
             bottom = str(step) if power >= 0 else f"{step}*10^{-power}" if step != 1 else f"10^{-power}"
@@ -184,6 +218,45 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
         floor = self.call("INT", quotient)
         return f"({floor}+1)" if mode == "next" else floor
 
+    def divided_units(self, value: Value, power: Power, step: int, mode: str) -> str:
+        """N·10^``power`` / (step·D) rounded in ``mode``, for N = value.digits and D its
+        divisor, by long division: with A = |N| and B = step·D·10^max(-power, 0), the
+        quotient is Q·10^J + R·10^J/B for Q, R = QUOTIENT, MOD of A by B and J =
+        max(power, 0); only R·10^J/B is a fraction, and it is rounded exactly while
+        R·10^J < min(A, B)·10^J stays below 10^14 (beyond, the cell is blank)."""
+        n, q = value.digits, self.printer.string
+        if isinstance(power, int):
+            scale, bottom = 10 ** max(power, 0), str(step * value.divisor * 10 ** max(-power, 0))
+            shifted = "" if scale == 1 else f"*{scale}"
+            limit = f"{10 ** EXACT_DIGITS // scale}" if scale > 1 else f"1E{EXACT_DIGITS}"
+        else:
+            shifted = f"*10^{self.call('MAX', power, 0)}"
+            bottom = f"({step * value.divisor}*10^{self.call('MAX', _negated(power), 0)})"
+            limit = f"1E{EXACT_DIGITS}/10^{self.call('MAX', power, 0)}"
+        whole = f"{self.call('QUOTIENT', self.call('ABS', n), bottom)}{shifted}"
+        part = f"{self.call('MOD', self.call('ABS', n), bottom)}{shifted}/{bottom}"
+        sign = self.call("SIGN", n)
+        if mode == "nearest":
+            units = f"{sign}*({whole}+{self.call('ROUND', part, 0)})"
+        elif mode == "up":
+            units = f"({sign}*{whole}-{self.call('INT', f'-{sign}*{part}')})"
+        else:
+            units = f"({sign}*{whole}+{self.call('INT', f'{sign}*{part}')}{'+1' if mode == 'next' else ''})"
+        held = f"{self.call('MIN', self.call('ABS', n), bottom)}<{limit}"
+        return self.call("IF", held, units, "NA()")
+
+    def divided_significant(self, value: Value, count: int) -> Value:
+        """N/D·10^e rounded to ``count`` significant digits: with m = ⌊log10(|N|/D)⌋ (from
+        the digit counts of |N| and D and whether |N|'s leading digits are D's or more),
+        the quotient in units of 10^(m + e - count + 1)."""
+        n, d = value.digits, value.divisor
+        length = self.call("LEN", self.call("FIXED", self.call("ABS", n), 0, "TRUE"))
+        places = len(str(d))
+        leading = f"{Decimal(d).scaleb(-places):f}"
+        order = f"({length}-{places + 1}+({self.call('ABS', n)}/10^{length}>={leading}))"
+        digits = self.divided_units(value, f"({count - 1}-{order})", 1, "nearest")
+        return Value(digits, f"({value.power}+{order}-{count - 1})", value.check)
+
     # -------------------------------------------------------------- writing
 
     def write(self, node: ir.WriteNumber) -> str:
@@ -195,6 +268,8 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
         if fmt.significant:
             value = self.significant(value, fmt.significant)
         minimal = fmt.decimals == MINIMAL or fmt.significant > 0
+        if value.divisor != 1 and minimal:
+            raise ExportError(_ENDLESS)
         point = _escaped(fmt.point)
         if minimal:
             # Every digit of N, the zeros of a positive power, the mark before the last -e digits.
@@ -238,6 +313,8 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
             keep = "$1" + (point + "$2" if fmt.decimals else "")
             mantissa = self.replace(digits, rf"^(-?[0-9]){after}[0-9]*\z", keep)
         else:
+            if value.divisor != 1:
+                raise ExportError(_ENDLESS)
             digits = self.call("FIXED", value.digits, 0, "TRUE")
             mantissa = self.replace(digits, r"^(-?[0-9])([0-9]*?)0*\z", "$1" + point + "$2")
             mantissa = self.replace(mantissa, rf"{_escaped(point)}\z", "")
@@ -252,6 +329,8 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
     def significant(self, value: Value, count: int) -> Value:
         """The value rounded (halves away from zero) to ``count`` significant digits: its
         integer cut to that many digits, the power raised by the digits cut."""
+        if value.divisor != 1:
+            return self.divided_significant(value, count)
         length = self.call("LEN", self.call("FIXED", self.call("ABS", value.digits), 0, "TRUE"))
         cut = self.call("MAX", f"{length}-{count}", 0)
         digits = self.call("ROUND", f"{value.digits}/10^{cut}", 0)

@@ -167,11 +167,13 @@ class ReadNumber:
 
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """``value`` times ``factor`` (a decimal numeral, "" for none) times 10**``power``."""
+    """``value`` times ``factor`` or divided by ``divisor`` (decimal numerals, "" for
+    none) times 10**``power``."""
 
     value: "Number"
     factor: str
     power: int
+    divisor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,8 +59,8 @@ def _atom(atom: Atom) -> ir.Text:
 def _number(atom: FormatNumber) -> ir.Number:
     """The number an atom writes: read, scaled, rounded (in the order ``FormatNumber.transform`` takes)."""
     value: ir.Number = ir.ReadNumber(_finish(_copy(atom.source), atom.source), atom.point)
-    if atom.factor or atom.scale:
-        value = ir.Scale(value, atom.factor, atom.scale)
+    if atom.factor or atom.divisor or atom.scale:
+        value = ir.Scale(value, atom.factor, atom.scale, atom.divisor)
     if atom.step:
         value = ir.RoundNumber(value, atom.step, atom.mode)
     return value

@@ -262,6 +262,8 @@ class _Printer:
     def number(self, node: ir.Number) -> str:
         if isinstance(node, ir.ReadNumber):
             return f"{self.value('_number')}({self.text(node.text)}, {node.point!r})"
+        if isinstance(node, ir.Scale) and node.divisor:
+            return f"{self.value('_divided')}({self.number(node.value)}, {node.divisor!r}, {node.power})"
         if isinstance(node, ir.Scale):
             return f"{self.value('_scaled')}({self.number(node.value)}, {node.factor!r}, {node.power})"
         assert isinstance(node, ir.RoundNumber)

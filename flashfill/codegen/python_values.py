@@ -146,6 +146,14 @@ def _scaled(value, factor, power):
         value = value * Decimal(factor)
     return value.scaleb(power) if power else value
 ''',
+    "_divided": '''
+def _divided(value, divisor, power):
+    """value divided by divisor, times 10**power (FormatNumber.transform)."""
+    if value is None:
+        return None
+    value = value / Decimal(divisor)
+    return value.scaleb(power) if power else value
+''',
     "_round_to": '''
 def _round_to(value, step, mode):
     """value rounded to a multiple of step (rounding.round_to), or None."""
@@ -416,6 +424,7 @@ IMPORTS: dict[str, tuple[str, ...]] = {
     "_DATE_FORMS": ("import re",),
     "_decimal": ("from decimal import Decimal, InvalidOperation",),
     "_scaled": ("from decimal import Decimal",),
+    "_divided": ("from decimal import Decimal",),
     "_round_to": ("from decimal import Decimal, InvalidOperation",),
     "_write_number": ("from decimal import ROUND_HALF_UP, Decimal, InvalidOperation",),
     "_moment": ("import calendar",),

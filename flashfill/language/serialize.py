@@ -82,11 +82,14 @@ def atom_to_data(a: Atom) -> dict:
         return data
     if isinstance(a, FormatNumber):
         f = a.format
-        return {
+        data = {
             "node": "FormatNumber", "source": atom_to_data(a.source), "point": a.point, "scale": a.scale,
             "step": a.step, "mode": a.mode, "decimals": f.decimals, "group": f.group, "out_point": f.point,
             "significant": f.significant, "exponent": f.exponent, "negative": f.negative, "factor": a.factor,
         }
+        if a.divisor:
+            data["divisor"] = a.divisor
+        return data
     return {"node": "Loop", "body": trace_to_data(a.body)}
 
 
@@ -114,7 +117,7 @@ def atom_from_data(d: dict) -> Atom:
         )
         return FormatNumber(
             _source(d), number_format, str(d["point"]), int(d["scale"]), str(d["step"]), str(d["mode"]),
-            str(d.get("factor", "")),
+            str(d.get("factor", "")), str(d.get("divisor", "")),
         )
     raise ValueError(f"expected an atom, got {kind!r}")
 

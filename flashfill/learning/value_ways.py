@@ -38,6 +38,8 @@ SHIFT_COST = 1.5
 FACTOR_COST = 2.0
 FACTOR_DIGIT = 0.3
 FACTOR_DIGITS = 9
+#: Dividing is chosen over multiplying by as many digits only when it has fewer ("times 2", not "divided by 0.5").
+DIVISOR_COST = 0.1
 ROUNDED_FACTOR_DIGITS = 4
 MAX_SHIFT = 366 * 1440
 #: Keeping a number of significant digits is a rounding too, and a rarer one; but a
@@ -130,8 +132,8 @@ def _date_cost(way: DateWay, reading: str, value: Moment) -> float:
     return cost
 
 
-#: scale, step, mode, format, and for a factor the interval (low, high, stands on its own)
-#: it lies in, else ().
+#: scale, step, mode, format, and for a factor (a divisor) the interval (low, high, stands
+#: on its own, divides) it lies in, else ().
 NumberWay = tuple[int, str, str, NumberFormat, tuple]
 
 
@@ -214,15 +216,17 @@ def _stepped_ways(scale: int, value: Decimal, text: str, target: Decimal) -> set
 
 
 def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
-    """Ways of writing ``value`` times a factor as ``text`` (a unit conversion): for each
-    format that writes ``target`` as ``text``, the interval of factors whose product it
-    writes so. Factors a power of ten away from 1 are left to scaling. A factor that
-    only rounds to the output needs an output of ``ROUNDED_FACTOR_DIGITS`` significant
-    digits or more, or another example whose output says so: "425" is no phone number's
-    digits times 0.043; a shorter one is a product written exactly ("8" → "8.86" is
-    1.1075 times, "$1" → "1.30" 1.3 times), or rounded where another example pins the
-    factor down ("1" → "0.3", then "10.5" → "3.2"). The interval carries whether it
-    stands on its own (``usable_number_way``)."""
+    """Ways of writing ``value`` times a factor, or divided by a divisor, as ``text`` (a
+    unit conversion: 25.4 mm to the inch is a short divisor, not a short factor): for
+    each format that writes ``target`` as ``text``, the interval of factors (divisors)
+    whose product (quotient) it writes so. Factors a power of ten away from 1 are left
+    to scaling. A factor that only rounds to the output needs an output of
+    ``ROUNDED_FACTOR_DIGITS`` significant digits or more, or another example whose
+    output says so: "425" is no phone number's digits times 0.043; a shorter one is a
+    product written exactly ("8" → "8.86" is 1.1075 times, "$1" → "1.30" 1.3 times), or
+    rounded where another example pins the factor down ("1" → "0.3", then "10.5" →
+    "3.2"). The interval carries whether it stands on its own (``usable_number_way``)
+    and whether it divides."""
     ways: set[NumberWay] = set()
     try:
         for f in formats_writing(target, text):
@@ -232,22 +236,32 @@ def _factors(value: Decimal, text: str, target: Decimal) -> set[NumberWay]:
                 half = Decimal(5).scaleb(target.adjusted() - f.significant)
             else:
                 half = Decimal(0) if f.decimals == MINIMAL else Decimal(5).scaleb(-f.decimals - 1)
-            low, high = sorted(((target - half) / value, (target + half) / value))
-            if low <= 0 or any(low <= Decimal(1).scaleb(k) <= high for k in range(-12, 13)):
-                continue
-            factor = simplest_between(low, high)
-            if factor is None:
-                continue
-            if half and factor * value != target and _short(target):
-                exact = target / value
-                if simplest_between(exact, exact) is not None:
-                    ways.add((0, "", "nearest", f, (exact, exact, True)))
-                ways.add((0, "", "nearest", f, (low, high, False)))
-            else:
-                ways.add((0, "", "nearest", f, (low, high, True)))
+            ways |= _spans(f, value, target, half, (target - half) / value, (target + half) / value, False)
+            if abs(target) > half:
+                ways |= _spans(f, value, target, half, value / (target + half), value / (target - half), True)
     except InvalidOperation:
         return set()
     return ways
+
+
+def _spans(f: NumberFormat, value: Decimal, target: Decimal, half: Decimal, one: Decimal, other: Decimal,
+           divides: bool) -> set[NumberWay]:
+    """The ways of one format for the factors (divisors) between ``one`` and ``other``."""
+    low, high = sorted((one, other))
+    if low <= 0 or any(low <= Decimal(1).scaleb(k) <= high for k in range(-12, 13)):
+        return set()
+    factor = simplest_between(low, high)
+    if factor is None:
+        return set()
+    way: Callable[[tuple], NumberWay] = lambda span: (0, "", "nearest", f, span)
+    written = value / factor if divides else factor * value
+    if half and written != target and _short(target):
+        exact = value / target if divides else target / value
+        ways = {way((low, high, False, divides))}
+        if simplest_between(exact, exact) is not None:
+            ways.add(way((exact, exact, True, divides)))
+        return ways
+    return {way((low, high, True, divides))}
 
 
 def _short(target: Decimal) -> bool:
@@ -273,18 +287,18 @@ def simplest_between(low: Decimal, high: Decimal) -> Decimal | None:
 
 def common_number_ways(first: frozenset, second: frozenset) -> frozenset:
     """The ways two examples share: the same scaling, rounding and format, and for a
-    factor the overlap of their intervals (when a simple enough factor lies in it),
-    which stands on its own when either does."""
+    factor (a divisor) the overlap of their intervals (when a simple enough factor lies
+    in it), which stands on its own when either does."""
     shared = {w for w in first & second if not w[4]}
     spans = [w for w in second if w[4]]
     for way in first:
         if not way[4]:
             continue
         for other in spans:
-            if other[:4] == way[:4]:
+            if other[:4] == way[:4] and other[4][3] == way[4][3]:
                 low, high = max(way[4][0], other[4][0]), min(way[4][1], other[4][1])
                 if low <= high and simplest_between(low, high) is not None:
-                    shared.add(way[:4] + ((low, high, way[4][2] or other[4][2]),))
+                    shared.add(way[:4] + ((low, high, way[4][2] or other[4][2], way[4][3]),))
     return frozenset(shared)
 
 
@@ -296,6 +310,8 @@ def usable_number_way(way: NumberWay) -> bool:
 def _number_atom(way: NumberWay, reading: str) -> FormatNumber:
     scale, step, mode, number_format, span = way
     factor = f"{simplest_between(*span[:2]):f}" if span else ""
+    if span and span[3]:
+        return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, divisor=factor)
     return FormatNumber(PLACEHOLDER, number_format, reading, scale, step, mode, factor)
 
 
@@ -311,6 +327,7 @@ def _number_cost(way: NumberWay, reading: str, value: Decimal) -> float:
     cost = NUMBER_COST + (DECIMAL_COMMA if reading != POINTS[0] else 0.0)
     if span:
         cost += FACTOR_COST + FACTOR_DIGIT * len(simplest_between(*span[:2]).as_tuple().digits)
+        cost += DIVISOR_COST if span[3] else 0.0
     if scale:
         cost += SCALE_COST + 0.1 * abs(scale)
     if step:
@@ -344,13 +361,15 @@ def _calculator(way: NumberWay, product: Decimal | None) -> bool:
     """Whether a product shows as many digits as a calculator's display: at least
     ``CALCULATOR_DIGITS`` significant digits, ``CALCULATOR_DECIMALS`` of them decimals,
     and no fewer in the factor (a rounded factor: 8 × 3.28084 → "26.2467"; not
-    27 × 3.985 → "107.595", a product written exactly)."""
+    27 × 3.985 → "107.595", a product written exactly); a quotient, when it is cut
+    (1 / 25.4 → "0.0393701")."""
     f, span = way[3], way[4]
     text = f.render(product) if product is not None else None
-    if text is None or f.significant < CALCULATOR_DIGITS:
+    if text is None or f.significant < CALCULATOR_DIGITS or _decimals(text, f.point) < CALCULATOR_DECIMALS:
         return False
-    digits = len(simplest_between(*span[:2]).as_tuple().digits)
-    return digits >= f.significant and _decimals(text, f.point) >= CALCULATOR_DECIMALS
+    if span[3]:
+        return parse_number(text, f.point) != product
+    return len(simplest_between(*span[:2]).as_tuple().digits) >= f.significant
 
 
 def _number_fit(way: NumberWay, reading: str, values: tuple, rows: tuple) -> float:

@@ -86,9 +86,10 @@ class FormatDate:
 
 @dataclass(frozen=True, slots=True)
 class FormatNumber:
-    """The number in ``source`` (decimal mark ``point``), times ``factor`` when one is given
-    (a unit conversion), times 10**``scale``, rounded to a multiple of ``step`` when one
-    is given, written with ``format``."""
+    """The number in ``source`` (decimal mark ``point``), times ``factor`` or divided by
+    ``divisor`` when one is given (a unit conversion: 1/25.4 is no short decimal, 25.4 is),
+    times 10**``scale``, rounded to a multiple of ``step`` when one is given, written
+    with ``format``."""
 
     source: SubStr
     format: NumberFormat
@@ -97,9 +98,12 @@ class FormatNumber:
     step: str = ""
     mode: str = "nearest"
     factor: str = ""
+    divisor: str = ""
 
     def __post_init__(self) -> None:
-        for number in (self.step, self.factor):
+        if self.factor and self.divisor:
+            raise ValueError("a number atom has a factor or a divisor, not both")
+        for number in (self.step, self.factor, self.divisor):
             if number:
                 try:
                     ok = Decimal(number).is_finite() and Decimal(number) > 0
@@ -114,6 +118,8 @@ class FormatNumber:
         """The number after scaling and rounding (None if the arithmetic fails)."""
         if self.factor:
             value = value * Decimal(self.factor)
+        if self.divisor:
+            value = value / Decimal(self.divisor)
         if self.scale:
             value = value.scaleb(self.scale)
         if self.step:
@@ -144,6 +150,8 @@ class FormatNumber:
             words[0] += " (decimal comma)"
         if self.factor:
             words.append(f"times {self.factor}")
+        if self.divisor:
+            words.append(f"divided by {self.divisor}")
         if self.scale:
             words.append(f"times {Decimal(1).scaleb(self.scale):f}")
         if self.step:
