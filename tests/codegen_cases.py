@@ -17,6 +17,7 @@ import random
 from collections.abc import Callable
 from decimal import Decimal
 
+from flashfill.codegen.formula_numbers import integer_and_power
 from flashfill.language import (
     FIXED_TOKENS,
     ColumnPos,
@@ -428,18 +429,12 @@ def _integers_of(atom: FormatNumber, text: str) -> list[Decimal]:
 def _long_division(atom: FormatNumber, value: Decimal, digits: Decimal) -> Decimal:
     """The remainder a formula's long division of a number by a divisor scales up
     (``NumberFormulas.divided_units``): min(A, B)·10^J for the first rounding of the quotient."""
-    divisor = Decimal(atom.divisor).normalize()
-    d = Decimal(int("".join(map(str, divisor.as_tuple().digits))))
-    exponent = value.as_tuple().exponent + atom.scale - divisor.as_tuple().exponent
-    step = Decimal(atom.step).normalize() if atom.step else Decimal(1)
-    s = Decimal(int("".join(map(str, step.as_tuple().digits))))
-    if atom.step:
-        unit = step.as_tuple().exponent
-    elif atom.format.significant or atom.format.exponent:
+    d, divisor_power = integer_and_power(atom.divisor)
+    exponent = value.as_tuple().exponent + atom.scale - divisor_power
+    s, unit = integer_and_power(atom.step) if atom.step else (1, -atom.format.decimals)
+    if not atom.step and (atom.format.significant or atom.format.exponent):
         count = atom.format.significant or atom.format.decimals + 1
         unit = (digits / d).adjusted() + exponent - count + 1 if digits else exponent - count + 1
-    else:
-        unit = -atom.format.decimals
     j = exponent - unit
     return min(digits, s * d * Decimal(10) ** max(-j, 0)) * Decimal(10) ** max(j, 0)
 

@@ -224,7 +224,7 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
         quotient is Q·10^J + R·10^J/B for Q, R = QUOTIENT, MOD of A by B and J =
         max(power, 0); only R·10^J/B is a fraction, and it is rounded exactly while
         R·10^J < min(A, B)·10^J stays below 10^14 (beyond, the cell is blank)."""
-        n, q = value.digits, self.printer.string
+        n = value.digits
         if isinstance(power, int):
             scale, bottom = 10 ** max(power, 0), str(step * value.divisor * 10 ** max(-power, 0))
             shifted = "" if scale == 1 else f"*{scale}"
