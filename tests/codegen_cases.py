@@ -17,7 +17,7 @@ import random
 from collections.abc import Callable
 from decimal import Decimal
 
-from flashfill.codegen.formula_numbers import integer_and_power
+from flashfill.codegen.formula_numbers import integer_and_power, reciprocal, without_twos_and_fives
 from flashfill.language import (
     FIXED_TOKENS,
     ColumnPos,
@@ -289,8 +289,6 @@ def random_number_atom(rng: random.Random) -> FormatNumber:
     divisor = "" if factor else rng.choice(("", "", "25.4", "0.0254", "7", "43560", "0.453592", "8", "1.609344"))
     step = rng.choice(("", "", "", "1", "5", "10", "0.5", "0.25", "0.01", "1000", "3", "0.3"))
     number_format = random_number_format(rng)
-    if divisor and number_format.decimals == MINIMAL and not number_format.significant:
-        number_format = dataclasses.replace(number_format, decimals=rng.choice((0, 2, 4)), exponent="")
     return FormatNumber(_value_source(rng), number_format, rng.choice((".", ".", ",")),
                         rng.choice((0, 0, 0, 0, 2, -2, 3, -3)), step, rng.choice(MODES), factor, divisor)
 
@@ -415,7 +413,10 @@ def _integers_of(atom: FormatNumber, text: str) -> list[Decimal]:
     found = [digits, digits * int("".join(map(str, factor.as_tuple().digits)))]
     scaled = (value * Decimal(atom.factor) if atom.factor else value).scaleb(atom.scale)
     if atom.divisor:
-        found.append(_long_division(atom, value, digits))
+        d = integer_and_power(atom.divisor)[0]
+        odd = without_twos_and_fives(d) if atom.exact_quotient else 1
+        times = reciprocal(d // odd)[0]
+        found.append(digits // odd * times if times else _long_division(atom, value, digits))
     if atom.step:
         place = Decimal(1).scaleb(Decimal(atom.step).normalize().as_tuple().exponent)
         rounded = atom.transform(value)

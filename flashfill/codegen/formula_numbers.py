@@ -53,12 +53,14 @@ _EXACT = r"^0*[0-9]{1,%d}\z" % EXACT_DIGITS
 @dataclass(frozen=True, slots=True)
 class Value:
     """A number in a formula: the integer ``digits`` divided by the constant ``divisor``
-    times 10 to ``power``, defined when ``check`` (a condition, "" for always) holds."""
+    times 10 to ``power``, defined when ``check`` (a condition, "" for always) holds;
+    ``grown`` when a product may have more digits than the number read."""
 
     digits: str
     power: Power
     check: str = ""
     divisor: int = 1
+    grown: bool = False
 
 
 def integer_and_power(numeral: str) -> tuple[int, int]:
@@ -70,6 +72,19 @@ def integer_and_power(numeral: str) -> tuple[int, int]:
     sign, digits, exponent = Decimal(numeral).normalize().as_tuple()
     assert not sign and isinstance(exponent, int)
     return int("".join(map(str, digits))), exponent
+
+
+def without_twos_and_fives(divisor: int) -> int:
+    """The divisor with its prime factors 2 and 5 taken out: what a quotient with an end
+    needs to divide the number.
+
+    >>> without_twos_and_fives(12), without_twos_and_fives(254), without_twos_and_fives(40)
+    (3, 127, 1)
+    """
+    for prime in (2, 5):
+        while divisor % prime == 0:
+            divisor //= prime
+    return divisor
 
 
 def reciprocal(divisor: int) -> tuple[int, int]:
@@ -159,24 +174,30 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
             return self.read(node)
         if isinstance(node, ir.Scale):
             inner = self.value(node.value)
-            digits, power = inner.digits, _add(inner.power, node.power)
+            digits, power, grown = inner.digits, _add(inner.power, node.power), inner.grown
             if node.factor:
                 factor, factor_power = integer_and_power(node.factor)
-                digits = digits if factor == 1 else f"{digits}*{factor}"
+                digits, grown = (digits, grown) if factor == 1 else (f"{digits}*{factor}", True)
                 power = _add(power, factor_power)
             if node.divisor:
                 divisor, divisor_power = integer_and_power(node.divisor)
+                check, odd = inner.check, without_twos_and_fives(divisor)
+                if node.exact and odd != 1:
+                    # A quotient with an end: the divisor's other factors divide N, and go.
+                    ends = f"{self.call('MOD', digits, odd)}=0"
+                    check = self.call("AND", check, ends) if check else ends
+                    digits, divisor = f"{digits}/{odd}", divisor // odd
                 times, places = reciprocal(divisor)
                 if times:  # a divisor of twos and fives: a product by a short decimal
                     return Value(digits if times == 1 else f"{digits}*{times}", _add(power, -divisor_power - places),
-                                 inner.check)
-                return Value(digits, _add(power, -divisor_power), inner.check, divisor)
-            return Value(digits, power, inner.check)
+                                 check, grown=grown or times != 1)
+                return Value(digits, _add(power, -divisor_power), check, divisor, grown)
+            return Value(digits, power, inner.check, grown=grown)
         assert isinstance(node, ir.RoundNumber)
         inner = self.value(node.value)
         step, step_power = integer_and_power(node.step)
         units = self.units(inner, _add(inner.power, -step_power), step, node.mode)
-        return Value(units if step == 1 else f"{units}*{step}", step_power, inner.check)
+        return Value(units if step == 1 else f"{units}*{step}", step_power, inner.check, grown=inner.grown)
 
     def read(self, node: ir.ReadNumber) -> Value:
         """The text's number, when the whole text spells one (``number_parsing.parse_number``)."""
@@ -274,6 +295,8 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
         if minimal:
             # Every digit of N, the zeros of a positive power, the mark before the last -e digits.
             text = self.call("FIXED", value.digits, 0, "TRUE")
+            if value.grown:  # a product beyond the digits held exactly is an error, not other digits
+                text = self.extract(text, r"^-?[0-9]{1,%d}\z" % EXACT_DIGITS)
             if isinstance(value.power, int):
                 text = f'{text}&"{"0" * max(value.power, 0)}"' if value.power > 0 else text
                 decimals: Power = max(-value.power, 0)
@@ -316,6 +339,8 @@ TRUE);"^-?[0-9]{1,14}\\z");"^-(?=[^1-9]*\\z)";"";"g");"[0-9](?=(?:[0-9]{3})+\\z)
             if value.divisor != 1:
                 raise ExportError(_ENDLESS)
             digits = self.call("FIXED", value.digits, 0, "TRUE")
+            if value.grown:
+                digits = self.extract(digits, r"^-?[0-9]{1,%d}\z" % EXACT_DIGITS)
             mantissa = self.replace(digits, r"^(-?[0-9])([0-9]*?)0*\z", "$1" + point + "$2")
             mantissa = self.replace(mantissa, rf"{_escaped(point)}\z", "")
         mantissa = self.replace(mantissa, r"^-(?=[^1-9]*\z)", "")

@@ -168,12 +168,14 @@ class ReadNumber:
 @dataclass(frozen=True, slots=True)
 class Scale:
     """``value`` times ``factor`` or divided by ``divisor`` (decimal numerals, "" for
-    none) times 10**``power``."""
+    none) times 10**``power``; ⊥ when ``exact`` and the quotient has no end
+    (``FormatNumber.exact_quotient``)."""
 
     value: "Number"
     factor: str
     power: int
     divisor: str = ""
+    exact: bool = False
 
 
 @dataclass(frozen=True, slots=True)

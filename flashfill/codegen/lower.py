@@ -60,7 +60,7 @@ def _number(atom: FormatNumber) -> ir.Number:
     """The number an atom writes: read, scaled, rounded (in the order ``FormatNumber.transform`` takes)."""
     value: ir.Number = ir.ReadNumber(_finish(_copy(atom.source), atom.source), atom.point)
     if atom.factor or atom.divisor or atom.scale:
-        value = ir.Scale(value, atom.factor, atom.scale, atom.divisor)
+        value = ir.Scale(value, atom.factor, atom.scale, atom.divisor, atom.exact_quotient)
     if atom.step:
         value = ir.RoundNumber(value, atom.step, atom.mode)
     return value

@@ -263,7 +263,8 @@ class _Printer:
         if isinstance(node, ir.ReadNumber):
             return f"{self.value('_number')}({self.text(node.text)}, {node.point!r})"
         if isinstance(node, ir.Scale) and node.divisor:
-            return f"{self.value('_divided')}({self.number(node.value)}, {node.divisor!r}, {node.power})"
+            exact = ", exact=True" if node.exact else ""
+            return f"{self.value('_divided')}({self.number(node.value)}, {node.divisor!r}, {node.power}{exact})"
         if isinstance(node, ir.Scale):
             return f"{self.value('_scaled')}({self.number(node.value)}, {node.factor!r}, {node.power})"
         assert isinstance(node, ir.RoundNumber)

@@ -147,11 +147,17 @@ def _scaled(value, factor, power):
     return value.scaleb(power) if power else value
 ''',
     "_divided": '''
-def _divided(value, divisor, power):
-    """value divided by divisor, times 10**power (FormatNumber.transform)."""
+def _divided(value, divisor, power, exact=False):
+    """value divided by divisor, times 10**power; None when exact and the quotient has
+    no end (FormatNumber.transform)."""
     if value is None:
         return None
-    value = value / Decimal(divisor)
+    with localcontext() as context:
+        context.traps[Inexact] = exact
+        try:
+            value = value / Decimal(divisor)
+        except Inexact:
+            return None
     return value.scaleb(power) if power else value
 ''',
     "_round_to": '''
@@ -424,7 +430,7 @@ IMPORTS: dict[str, tuple[str, ...]] = {
     "_DATE_FORMS": ("import re",),
     "_decimal": ("from decimal import Decimal, InvalidOperation",),
     "_scaled": ("from decimal import Decimal",),
-    "_divided": ("from decimal import Decimal",),
+    "_divided": ("from decimal import Decimal, Inexact, localcontext",),
     "_round_to": ("from decimal import Decimal, InvalidOperation",),
     "_write_number": ("from decimal import ROUND_HALF_UP, Decimal, InvalidOperation",),
     "_moment": ("import calendar",),

@@ -379,7 +379,8 @@ def _number_fit(way: NumberWay, reading: str, values: tuple, rows: tuple) -> flo
     ("1234567890" → "1,234,567,890" keeps the decimals of "1234.123"); a product
     written with as many decimals as it needs, where a row would need two or more
     decimals beyond the examples' ("8" → "8.86" at 1.1075 writes "67" as "74.20", not
-    "74.2025"; one more is a half or a quarter: "5" → "12.7" at 2.54 writes "3" as "7.62")."""
+    "74.2025"; one more is a half or a quarter: "5" → "12.7" at 2.54 writes "3" as "7.62"), or
+    a quotient with no end (⊥)."""
     scale, step, _, f, span = way
     if step or f.significant or not rows:
         return 0.0
@@ -388,7 +389,7 @@ def _number_fit(way: NumberWay, reading: str, values: tuple, rows: tuple) -> flo
         if f.decimals != MINIMAL or f.exponent:
             return 0.0
         shown = max((_decimals(f.render(t) or "", f.point) for t in map(atom.transform, values) if t is not None), default=0)
-        unlike = (_decimals(f.render(t) or "", f.point) > shown + 1 for t in map(atom.transform, rows) if t is not None)
+        unlike = (t is None or _decimals(f.render(t) or "", f.point) > shown + 1 for t in map(atom.transform, rows))
     else:
         if f.decimals == MINIMAL or any(_drops_digits(f, atom.transform(v)) for v in values):
             return 0.0

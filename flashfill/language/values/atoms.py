@@ -5,7 +5,7 @@ in a learned way. A text that does not parse gives ⊥ (None), never an exceptio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
 
 from ..expressions import Row, StringFn, SubStr
 from ..positions import CPos
@@ -13,7 +13,7 @@ from ..words import column_name
 from .date_patterns import SAMPLE, Pattern, field_part, is_field, render, valid_pattern
 from .date_rounding import DATE_MODES, UNITS, describe_date_rounding, describe_shift, round_moment, shift_moment
 from .moments import ORDERS, parse_moment
-from .number_format import NumberFormat
+from .number_format import MINIMAL, NumberFormat
 from .number_parsing import POINTS, parse_number
 from .rounding import MODES, describe_rounding, round_to
 
@@ -114,12 +114,29 @@ class FormatNumber:
         if self.point not in POINTS or self.mode not in MODES or not -20 <= self.scale <= 20:
             raise ValueError(f"bad number atom: point {self.point!r}, mode {self.mode!r}, scale {self.scale!r}")
 
+    @property
+    def exact_quotient(self) -> bool:
+        """Whether the quotient is written as it is, with every decimal it has: one that
+        never ends (10 divided by 3) has no such writing and is ⊥, not 28 digits."""
+        return bool(self.divisor) and not self.step and self.format.decimals == MINIMAL and not self.format.significant
+
     def transform(self, value: Decimal) -> Decimal | None:
-        """The number after scaling and rounding (None if the arithmetic fails)."""
+        """The number after scaling and rounding (None if the arithmetic fails, or a
+        quotient written with all its decimals has no end).
+
+        >>> atom = FormatNumber(SubStr(0, CPos(0), CPos(-1)), NumberFormat(), divisor="12")
+        >>> atom.transform(Decimal(30)), atom.transform(Decimal(40))
+        (Decimal('2.5'), None)
+        """
         if self.factor:
             value = value * Decimal(self.factor)
         if self.divisor:
-            value = value / Decimal(self.divisor)
+            with localcontext() as context:
+                context.traps[Inexact] = self.exact_quotient
+                try:
+                    value = value / Decimal(self.divisor)
+                except Inexact:
+                    return None
         if self.scale:
             value = value.scaleb(self.scale)
         if self.step:
