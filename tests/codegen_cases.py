@@ -359,6 +359,38 @@ def random_value_rows(rng: random.Random, count: int, numbers: bool | None = Non
     return rows
 
 
+# -------------------------------------------------------- dates in formulas
+
+#: Texts at the edges of the date grammar: leap days, the two-digit year's pivot, years
+#: 0000 and 9999, 12-hour clocks at midnight and noon, names in any case, weekday names
+#: the parser checks, a time whose fraction could be a day or a date ("18:08:00,11 May 2000").
+DATE_EDGE_TEXTS = (
+    "2000-02-29", "1900-02-29", "2100-02-29", "2024-02-29", "2023-02-29", "0000-02-29", "9999-12-31", "2021-04-31",
+    "29/02/1996", "02/29/1996", "31/12/68", "12/31/69", "1/1/00", "7-Mar-68", "7-Mar-69", "Mar '99", "Sept 2021",
+    "MARCH 7TH, 2021", "march 7, 2021", "mAy 2021", "7th of March 2021", "Tues, Mar 7, 2021", "Thurs 7 March 2021",
+    "Mo, 7 Mar 2021", "Foo, 03/07/2021", "12:00 AM", "12:00 PM", "0:30 PM", "13:00 PM", "12 am", "7 p.m.", "7PM",
+    "23:59:59", "24:00", "9:60", "0100", "2460", "1830", "March", "Mar.", "3", "13", "0", "00", "20210307", "20211307",
+    "18:08:00,11 May 2000", "18:08:00.5, 11 May 2000", "7:00:00,31 February 2000", "7:00:00,29 Feb 2001",
+    "7:00:00,31 Sept, 2000", "23:59:59,0 Mar 1999", "1:00:00,31 Foo 2000", "7:00:00,20001230", "7:00:00,20002000",
+    "25:00:00,20002000", "7:00:00,2000123", "2021-03-07T18:25:57Z", "2021-03-07 at 6:25 pm",
+    "  2021-03-07  ", "2021-03-07\n", "Mar 7 2021 7:05 PM +0100", "7:05 PM, Sun, Mar 7, 2021", "2021/Mar/07",
+    "", "   ", "x", "2021-03-07 and more", "$1,234", "٣/٤/2021", "2021-03-07T25:00",
+)
+
+
+def random_date_program(rng: random.Random) -> Program:
+    """One to three cases of dates read and written (no shift, no rounding), guarded by tokens."""
+    def atom() -> FormatDate:
+        return FormatDate(_value_source(rng), random_date_pattern(rng), rng.choice(ORDERS))
+
+    return random_atom_switch(rng, atom, lambda: random_guard(rng))
+
+
+def random_date_programs(seed: int, count: int) -> list[Program]:
+    rng = random.Random(seed)
+    return [random_date_program(rng) for _ in range(count)]
+
+
 # ------------------------------------------------------ numbers in formulas
 
 #: Integers a formula's number steps hold exactly (`flashfill.codegen.formula_numbers`).

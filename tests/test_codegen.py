@@ -12,11 +12,13 @@ import unicodedata
 import pytest
 import regex
 from codegen_cases import (
+    DATE_EDGE_TEXTS,
     RICH_TEXTS,
     position_programs,
     random_programs,
     random_rows,
     random_value_programs,
+    random_date_text,
     random_value_rows,
     run_exported,
 )
@@ -170,3 +172,81 @@ def test_a_formula_longer_than_a_cell_takes_is_refused_with_its_length():
                   for k in range(1, 6))
     with pytest.raises(ExportError, match=r"no excel formula: its formula would be up to \d+ characters long"):
         single(*atoms).to_formula(["A2"], "excel")
+
+
+def _formula_reading(pattern, text: str, order: str):
+    """The moment the date formulas read (`flashfill.codegen.formula_dates`): the first form
+    of their grammar that matches the whole text, and where that gives no valid moment and
+    the mark F or G is set, the same match without the day, or without the date."""
+    from types import SimpleNamespace
+
+    from flashfill.language.values import moments
+
+    m = pattern.fullmatch(text)
+    if m is None:
+        return None
+    found = moments._moment(m, order)
+    if found is None and (m.group("F") or m.group("G")):
+        dropped = ("D",) if m.group("F") else ("Y", "M", "N", "D", "A", "B", "W")
+        groups = {name: None if name in dropped else value for name, value in m.groupdict().items()}
+        found = moments._moment(SimpleNamespace(groupdict=lambda: groups), order)
+    return found
+
+
+def test_the_date_formulas_read_the_forms_parse_moment_reads():
+    """The formulas' one pattern of every date form, read as the formulas read it, gives what
+    parse_moment gives: on dates and times typed every way, mutated by a character, and
+    random strings of the characters dates are made of."""
+    from flashfill.codegen.formula_dates import forms
+    from flashfill.language.values import moments
+
+    pattern = regex.compile(forms(), regex.ASCII)
+    rng = random.Random(9)
+    alphabet = "0123456789 /-.,:'APMapmTZ+JanMarSepthstndrdofat"
+    texts = list(DATE_EDGE_TEXTS)
+    for _ in range(20000):
+        text, shape = random_date_text(rng), rng.random()
+        if shape < 0.3 and text:
+            k = rng.randrange(len(text))
+            text = text[:k] + rng.choice(alphabet) + text[k + 1:]
+        elif shape < 0.45:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        texts.append(text)
+    wrong = [(t, order) for t in texts for order in moments.ORDERS
+             if _formula_reading(pattern, t, order) != moments.parse_moment(t, order)]
+    assert wrong == []
+    assert sum(moments.parse_moment(t) is not None for t in texts) > 8000
+
+
+def test_the_weekday_terms_of_the_date_formulas_sum_to_the_weekday():
+    import calendar
+
+    from flashfill.codegen.formula_dates import _weekday_terms
+
+    terms = [(regex.compile(condition), days) for condition, days in _weekday_terms()]
+    rng = random.Random(3)
+    days = [(y, m, d) for y in (0, 1, 4, 100, 1900, 1999, 2000, 2024, 2100, 9999) for m in range(1, 13)
+            for d in range(1, calendar.monthrange(y, m)[1] + 1)]
+    days += [(y, m, 1 + rng.randrange(calendar.monthrange(y, m)[1])) for y, m in
+             ((rng.randrange(10000), rng.randint(1, 12)) for _ in range(3000))]
+    wrong = [(y, m, d) for y, m, d in days
+             if sum(n for c, n in terms if c.match(f"{y:04d},{m:02d},{d:02d}")) % 7 != (calendar.weekday(y, m, d) + 1) % 7]
+    assert wrong == []
+
+
+def test_shifted_rounded_dates_and_value_kind_tests_are_refused_in_formulas_naming_the_step():
+    from flashfill.language.values import FormatDate
+    from flashfill.language.values.kinds import HasValue
+
+    whole = SubStr(0, CPos(0), CPos(-1))
+    later = single(FormatDate(whole, ("yyyy", "-", "MM", "-", "dd"), shift=1440))
+    with pytest.raises(ExportError, match=r"step 1 .*shifting or rounding a date"):
+        later.to_formula(["A2"], "excel")
+    rounded = single(FormatDate(whole, ("HH", ":", "mm"), unit="hour", step=2))
+    with pytest.raises(ExportError, match=r"shifting or rounding a date"):
+        rounded.to_formula(["A2"], "libreoffice")
+    guarded = Program(Switch(((Guard(((HasValue(0, "date"),),)), Concatenate((ConstStr("d"),))),
+                              (Guard(), Concatenate((ConstStr("n"),))))), 1)
+    with pytest.raises(ExportError, match=r"whether a cell holds a date"):
+        guarded.to_formula(["A2"], "libreoffice")
+    assert single(FormatDate(whole, ("dddd",))).to_formula(["A2"], "excel").startswith("=IFERROR(REGEXEXTRACT(")

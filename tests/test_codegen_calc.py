@@ -21,12 +21,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 from codegen_cases import (
+    DATE_EDGE_TEXTS,
     RICH_TEXTS,
     position_programs,
     random_number_programs,
     random_number_rows,
+    random_date_programs,
     random_programs,
     random_rows,
+    random_value_rows,
     run_exported,
     within_formula_integers,
 )
@@ -233,6 +236,40 @@ def test_random_number_programs_compute_the_same_in_calc(office, number_cases, d
     if dialect == "excel":
         for program, _ in number_cases[:100]:
             check_excel_syntax(program.to_formula(["A2"], "excel"))
+        values = calc_values(office, jobs, lambda p, cells: excel_as_calc(to_formula(p, cells, "excel")))
+    else:
+        values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))
+    assert mismatches(jobs, values) == []
+
+
+# -------------------------------------------------------------- date programs
+
+
+@pytest.fixture(scope="module")
+def date_cases():
+    """Random programs reading and writing dates (every field code, both reading orders, the
+    whole column or the text after a colon), with dates and times typed every way, texts
+    close to one that are none, and noise."""
+    import random
+
+    rng = random.Random(18)
+    edges = [(t,) for t in DATE_EDGE_TEXTS] + [("due:" + t,) for t in DATE_EDGE_TEXTS[::3]]
+    cases = [(p, random_value_rows(rng, 30, numbers=False) + edges) for p in random_date_programs(18, 80)]
+    assert sum(bool(p(row)) for p, rows in cases for row in rows) > 1000  # a date written
+    assert sum(p(row) is None for p, rows in cases for row in rows) > 1500  # no date, or none with those parts
+    return cases
+
+
+@pytest.mark.parametrize("dialect", ["libreoffice", "excel"])
+def test_random_date_programs_compute_the_same_in_calc(office, date_cases, dialect):  # noqa: F811
+    jobs, refused = exported(date_cases, dialect)
+    # Without LET each case reads its date with the whole grammar: programs of two or three
+    # cases may be longer than a cell takes.
+    assert all(TOO_LONG in error for error in refused) and len(refused) <= len(date_cases) // 2, refused
+    if dialect == "excel":
+        for program, _ in date_cases[:40]:
+            if exports(program, "excel"):
+                check_excel_syntax(program.to_formula(["A2"], "excel"))
         values = calc_values(office, jobs, lambda p, cells: excel_as_calc(to_formula(p, cells, "excel")))
     else:
         values = calc_values(office, jobs, lambda p, cells: to_formula(p, cells, "libreoffice"))

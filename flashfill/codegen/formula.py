@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from flashfill.errors import ExportError
 
 from . import ir
+from .formula_dates import DateFormulas
 from .formula_numbers import NumberFormulas
 from .patterns import END, START, Pattern, render
 
@@ -28,8 +29,8 @@ MAX_FORMULA = 8192
 #: (each reference is 2 characters or more, and grows by 10 at most).
 LONGEST_REFERENCE = "$XFD$1048576"
 SHORT_FORMULA = 1000
-VALUES = ("reading a date or a number out of text has no exact formula yet: the formats this program reads "
-          "are not the ones DATEVALUE or VALUE read (those depend on the spreadsheet's locale)")
+VALUES = ("a test of whether a cell holds a date, a time or a negative number has no exact formula yet: it looks "
+          "for every form of them at every place of the text, and which it finds depends on those it found before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ class FormulaPrinter:
         if isinstance(node, ir.WriteNumber):
             return NumberFormulas(self).write(node)
         if isinstance(node, ir.WriteMoment):
-            raise ExportError(VALUES)
+            return DateFormulas(self).write(node)
         assert isinstance(node, ir.Repeat)
         raise ExportError("it repeats for each match, and a formula cannot loop")
 
