@@ -290,9 +290,9 @@ def test_formula_fill_marks_and_notes_the_rows_the_value_fill_marks(remote: None
             ["no excel formula: step 1 (for each match in turn", "a formula cannot loop"],
         ),
         (
-            [["Date", "Written"], ["2024-03-01", "March 1, 2024"], ["1999-12-31", "December 31, 1999"],
+            [["Date", "Next day"], ["2024-03-06", "Mar 7, 2024"], ["2024-12-31", "Jan 1, 2025"],
              ["2020-07-04", None]],
-            ["no excel formula: step 1 (the date in column 1", "reading a date or a number"],
+            ["no excel formula: step 1 (the date in column 1, 1 day later", "shifting or rounding a date"],
         ),
     ],
     ids=["loop", "date step"],

@@ -372,8 +372,10 @@ def test_exports_of_a_date_read_from_text_give_the_programs_outputs():
     from flashfill import ExportError
     from flashfill.codegen import to_formula, to_python
     program = _learn([("Mar 7, 2021", "2021-03-07")], ["Mar 7, 2021", "Apr 1, 2020"])
-    with pytest.raises(ExportError, match="step 1 .*the date in column 1.*reading a date or a number"):
-        to_formula(program, ["A2"])
+    assert "DATEVALUE" not in to_formula(program, ["A2"])  # read by the program's own forms, not the locale's
+    later = _learn([("2024-03-06", "Mar 7, 2024"), ("2024-12-31", "Jan 1, 2025")], ["2020-07-04"])
+    with pytest.raises(ExportError, match="step 1 .*the date in column 1, 1 day later.*shifting or rounding a date"):
+        to_formula(later, ["A2"])
     namespace: dict = {}
     exec(to_python(program), namespace)
     assert [namespace["transform"](t) for t in ("Apr 1, 2020", "1 April 2020", "soon")] == ["2020-04-01", "2020-04-01", None]
